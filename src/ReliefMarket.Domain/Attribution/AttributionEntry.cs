@@ -1,0 +1,43 @@
+using ReliefMarket.Domain.Ordering;
+
+namespace ReliefMarket.Domain.Attribution;
+
+public enum AttributionKind { Sale, Refund }
+
+/// <summary>
+/// One village's part of one order line's money, tagged with every dimension the aid reports group by:
+/// village, county, producer, channel and whether the listing was certified at the time of sale.
+/// Sums by producer, county or channel are sums of these rows, so every report adds up to the fen.
+/// </summary>
+public class AttributionEntry
+{
+    private AttributionEntry() { }
+
+    public AttributionEntry(Guid orderId, long orderLineId, int villageId, int countyId, int producerId, Channel channel,
+        bool certifiedAtSale, AttributionKind kind, Money amount, DateTime occurredAtUtc)
+    {
+        OrderId = orderId;
+        OrderLineId = orderLineId;
+        VillageId = villageId;
+        CountyId = countyId;
+        ProducerId = producerId;
+        Channel = channel;
+        CertifiedAtSale = certifiedAtSale;
+        Kind = kind;
+        Amount = amount;
+        OccurredAtUtc = occurredAtUtc;
+    }
+
+    public long Id { get; private set; }
+    public Guid OrderId { get; private set; }
+    public long OrderLineId { get; private set; }
+    public int VillageId { get; private set; }
+    public int CountyId { get; private set; }
+    public int ProducerId { get; private set; }
+    public Channel Channel { get; private set; }
+    public bool CertifiedAtSale { get; private set; }
+    public AttributionKind Kind { get; private set; }
+    /// <summary>Positive for sales, negative for refunds.</summary>
+    public Money Amount { get; private set; }
+    public DateTime OccurredAtUtc { get; private set; }
+}

@@ -1,0 +1,108 @@
+namespace ReliefMarket.Domain.Catalog;
+
+/// <summary>How the helping district is paired with an assisted county.</summary>
+public enum AidProgramme
+{
+    /// <summary>东西部扶贫协作</summary>
+    EastWestCollaboration,
+    /// <summary>省内精准扶贫</summary>
+    InProvinceTargetedAid,
+    /// <summary>对口支援</summary>
+    PairedSupport,
+}
+
+/// <summary>An assisted county (县). Its headline is the source article's own figures, in prose.</summary>
+public class County
+{
+    private County() { }
+
+    public County(string code, LocalizedText name, LocalizedText province, LocalizedText prefecture,
+        AidProgramme programme, LocalizedText headline, LocalizedText story)
+    {
+        Code = Slug.Require(code);
+        Name = name;
+        Province = province;
+        Prefecture = prefecture;
+        Programme = programme;
+        Headline = headline;
+        Story = story;
+    }
+
+    public int Id { get; private set; }
+    public string Code { get; private set; } = "";
+    public LocalizedText Name { get; private set; } = null!;
+    public LocalizedText Province { get; private set; } = null!;
+    public LocalizedText Prefecture { get; private set; } = null!;
+    public AidProgramme Programme { get; private set; }
+    public LocalizedText Headline { get; private set; } = null!;
+    public LocalizedText Story { get; private set; } = null!;
+}
+
+/// <summary>A township (镇/乡) of an assisted county.</summary>
+public class Township
+{
+    private Township() { }
+
+    public Township(County county, string code, LocalizedText name)
+    {
+        CountyId = county.Id;
+        County = county;
+        Code = Slug.Require(code);
+        Name = name;
+    }
+
+    public int Id { get; private set; }
+    public int CountyId { get; private set; }
+    public County County { get; private set; } = null!;
+    public string Code { get; private set; } = "";
+    public LocalizedText Name { get; private set; } = null!;
+}
+
+/// <summary>
+/// A village (村) with its registered poor households (建档立卡贫困户). The article names villages
+/// but gives no per-village household counts, so demo villages carry invented figures and say so.
+/// </summary>
+public class Village
+{
+    private Village() { }
+
+    public Village(County county, Township? township, string code, LocalizedText name, int registeredPoorHouseholds,
+        int registeredPoorPeople, bool isDesignatedPoorVillage, bool hasExited, LocalizedText story, bool isDemoData)
+    {
+        if (township is not null && township.County != county)
+            throw new DomainException("A village's township must belong to its county.");
+        if (registeredPoorHouseholds < 0 || registeredPoorPeople < 0)
+            throw new DomainException("Household and people counts cannot be negative.");
+        if (registeredPoorPeople < registeredPoorHouseholds)
+            throw new DomainException("Every registered poor household has at least one person.");
+        County = county;
+        CountyId = county.Id;
+        Township = township;
+        TownshipId = township?.Id;
+        Code = Slug.Require(code);
+        Name = name;
+        RegisteredPoorHouseholds = registeredPoorHouseholds;
+        RegisteredPoorPeople = registeredPoorPeople;
+        IsDesignatedPoorVillage = isDesignatedPoorVillage;
+        HasExited = hasExited;
+        Story = story;
+        IsDemoData = isDemoData;
+    }
+
+    public int Id { get; private set; }
+    public int CountyId { get; private set; }
+    public County County { get; private set; } = null!;
+    public int? TownshipId { get; private set; }
+    public Township? Township { get; private set; }
+    public string Code { get; private set; } = "";
+    public LocalizedText Name { get; private set; } = null!;
+    public int RegisteredPoorHouseholds { get; private set; }
+    public int RegisteredPoorPeople { get; private set; }
+    /// <summary>A designated poor village (贫困村).</summary>
+    public bool IsDesignatedPoorVillage { get; private set; }
+    /// <summary>Has met the exit standard (出列).</summary>
+    public bool HasExited { get; private set; }
+    public LocalizedText Story { get; private set; } = null!;
+    /// <summary>True when the figures (or the village itself) were invented for the demo.</summary>
+    public bool IsDemoData { get; private set; }
+}

@@ -1,0 +1,67 @@
+namespace ReliefMarket.Domain.Catalog;
+
+public enum ProducerKind
+{
+    /// <summary>合作社</summary>
+    Cooperative,
+    /// <summary>企业</summary>
+    Enterprise,
+}
+
+/// <summary>
+/// How much of a producer's sales is attributed to one village, in basis points (1/100 of a percent).
+/// A producer's shares always sum to exactly 10,000.
+/// </summary>
+public sealed record SourcingShare(int VillageId, int BasisPoints);
+
+/// <summary>A cooperative or enterprise in an assisted village that grows or makes what is sold.</summary>
+public class Producer
+{
+    public const int WholeInBasisPoints = 10_000;
+
+    private readonly List<SourcingShare> _sourcingShares = [];
+
+    private Producer() { }
+
+    public Producer(string code, LocalizedText name, ProducerKind kind, Village village, int supportedPoorHouseholds,
+        LocalizedText story, bool isDemoData)
+    {
+        if (supportedPoorHouseholds < 0) throw new DomainException("Supported households cannot be negative.");
+        Code = Slug.Require(code);
+        Name = name;
+        Kind = kind;
+        Village = village;
+        VillageId = village.Id;
+        SupportedPoorHouseholds = supportedPoorHouseholds;
+        Story = story;
+        IsDemoData = isDemoData;
+    }
+
+    public int Id { get; private set; }
+    public string Code { get; private set; } = "";
+    public LocalizedText Name { get; private set; } = null!;
+    public ProducerKind Kind { get; private set; }
+    /// <summary>Where the producer is located.</summary>
+    public int VillageId { get; private set; }
+    public Village Village { get; private set; } = null!;
+    /// <summary>Registered poor households it employs or benefits (带动贫困户).</summary>
+    public int SupportedPoorHouseholds { get; private set; }
+    public LocalizedText Story { get; private set; } = null!;
+    /// <summary>True for producers invented for the demo (the article names few).</summary>
+    public bool IsDemoData { get; private set; }
+    public IReadOnlyList<SourcingShare> SourcingShares => _sourcingShares;
+
+    /// <summary>Replaces the sourcing shares; they must name distinct villages, be positive and sum to 10,000.</summary>
+    public void SetSourcingShares(IEnumerable<SourcingShare> shares)
+    {
+        var list = shares.ToList();
+        if (list.Count == 0) throw new DomainException("A producer needs at least one sourcing village.");
+        if (list.Any(s => s.BasisPoints <= 0)) throw new DomainException("Each sourcing share must be positive.");
+        if (list.Select(s => s.VillageId).Distinct().Count() != list.Count)
+            throw new DomainException("A village can appear only once in the sourcing shares.");
+        if (list.Sum(s => (long)s.BasisPoints) != WholeInBasisPoints)
+            throw new DomainException("Sourcing shares must sum to exactly 100%.");
+        _sourcingShares.Clear();
+        _sourcingShares.AddRange(list);
+    }
+}

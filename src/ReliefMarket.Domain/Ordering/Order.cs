@@ -1,0 +1,107 @@
+namespace ReliefMarket.Domain.Ordering;
+
+/// <summary>
+/// An order and its status machine: PendingPayment → Paid → Shipped → Delivered, with Cancelled
+/// (unpaid only) and PartiallyRefunded / Refunded. Illegal transitions throw <see cref="DomainException"/>.
+/// </summary>
+public class Order
+{
+    private readonly List<OrderLine> _lines = [];
+
+    private Order() { }
+
+    public Order(Guid id, string? customerId, Channel channel, IEnumerable<OrderLine> lines, Money shippingFee, DateTime createdAtUtc)
+    {
+        _lines.AddRange(lines);
+        if (_lines.Count == 0) throw new DomainException("An order needs at least one line.");
+        if (shippingFee.IsNegative) throw new DomainException("A shipping fee cannot be negative.");
+        Id = id;
+        CustomerId = customerId;
+        Channel = channel;
+        ShippingFee = shippingFee;
+        Subtotal = Money.Sum(_lines.Select(l => l.Amount));
+        Total = Subtotal + shippingFee;
+        CreatedAtUtc = createdAtUtc;
+        Status = OrderStatus.PendingPayment;
+    }
+
+    public Guid Id { get; private set; }
+    /// <summary>The consumer's account; null for offline-channel sales.</summary>
+    public string? CustomerId { get; private set; }
+    public Channel Channel { get; private set; }
+    public OrderStatus Status { get; private set; }
+    public IReadOnlyList<OrderLine> Lines => _lines;
+    public Money Subtotal { get; private set; }
+    public Money ShippingFee { get; private set; }
+    public Money Total { get; private set; }
+    public Money Refunded { get; private set; }
+    public DateTime CreatedAtUtc { get; private set; }
+    public string? PaymentReference { get; private set; }
+    public DateTime? PaidAtUtc { get; private set; }
+    public DateTime? ShippedAtUtc { get; private set; }
+    public string? Carrier { get; private set; }
+    public string? TrackingNumber { get; private set; }
+    public DateTime? DeliveredAtUtc { get; private set; }
+    public DateTime? CancelledAtUtc { get; private set; }
+
+    /// <summary>
+    /// Records payment. Returns true when the order became paid now, false when it was already paid
+    /// with this same reference (a repeated notification). Another reference, or a state that cannot
+    /// be paid, throws.
+    /// </summary>
+    public bool MarkPaid(string paymentReference, DateTime atUtc)
+    {
+        if (string.IsNullOrWhiteSpace(paymentReference)) throw new DomainException("A payment reference is required.");
+        if (PaymentReference is not null)
+        {
+            if (PaymentReference == paymentReference) return false;
+            throw new DomainException($"Order {Id} was already paid with another payment.");
+        }
+        Require(Status == OrderStatus.PendingPayment, "mark paid");
+        Status = OrderStatus.Paid;
+        PaymentReference = paymentReference;
+        PaidAtUtc = atUtc;
+        return true;
+    }
+
+    /// <summary>Cancels an unpaid order (by the consumer or because its hold expired); the caller returns its stock.</summary>
+    public void Cancel(DateTime atUtc)
+    {
+        Require(Status == OrderStatus.PendingPayment, "cancel");
+        Status = OrderStatus.Cancelled;
+        CancelledAtUtc = atUtc;
+    }
+
+    public void Ship(string carrier, string trackingNumber, DateTime atUtc)
+    {
+        Require(Status is OrderStatus.Paid or OrderStatus.PartiallyRefunded, "ship");
+        if (string.IsNullOrWhiteSpace(carrier) || string.IsNullOrWhiteSpace(trackingNumber))
+            throw new DomainException("Shipping needs a carrier and a tracking number.");
+        Status = OrderStatus.Shipped;
+        Carrier = carrier.Trim();
+        TrackingNumber = trackingNumber.Trim();
+        ShippedAtUtc = atUtc;
+    }
+
+    public void MarkDelivered(DateTime atUtc)
+    {
+        Require(Status == OrderStatus.Shipped, "mark delivered");
+        Status = OrderStatus.Delivered;
+        DeliveredAtUtc = atUtc;
+    }
+
+    /// <summary>Records money given back; the order is Refunded once everything paid has been returned.</summary>
+    public void RecordRefund(Money amount)
+    {
+        Require(Status is OrderStatus.Paid or OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.PartiallyRefunded, "refund");
+        if (amount.Fen <= 0) throw new DomainException("A refund must be more than zero.");
+        if (Refunded + amount > Total) throw new DomainException("Cannot refund more than was paid.");
+        Refunded += amount;
+        Status = Refunded == Total ? OrderStatus.Refunded : OrderStatus.PartiallyRefunded;
+    }
+
+    private void Require(bool allowed, string action)
+    {
+        if (!allowed) throw new DomainException($"Cannot {action} an order that is {Status}.");
+    }
+}

@@ -1,0 +1,77 @@
+namespace ReliefMarket.Domain.Tests;
+
+public class AttributionTests
+{
+    [Fact]
+    public void A_paid_line_splits_between_villages_by_sourcing_share()
+    {
+        var order = TestData.OrderOf(1001, 1, (1, 6000), (2, 4000));
+        order.MarkPaid("cs_1", TestData.Now);
+
+        var entries = AttributionRule.ForPaidOrder(order);
+
+        Assert.Equal([601L, 400L], entries.Select(e => e.Amount.Fen));
+        Assert.All(entries, e =>
+        {
+            Assert.Equal(order.Id, e.OrderId);
+            Assert.Equal(11L, e.OrderLineId);
+            Assert.Equal(7, e.ProducerId);
+            Assert.Equal(1, e.CountyId);
+            Assert.Equal(Channel.Online, e.Channel);
+            Assert.Equal(AttributionKind.Sale, e.Kind);
+            Assert.Equal(TestData.Now, e.OccurredAtUtc);
+            Assert.False(e.CertifiedAtSale);
+        });
+    }
+
+    [Fact]
+    public void Unpaid_orders_are_not_attributed() =>
+        Assert.Throws<DomainException>(() => AttributionRule.ForPaidOrder(TestData.OrderOf(1000, 1)));
+
+    [Fact]
+    public void A_full_refund_negates_the_sale_entries_exactly()
+    {
+        var order = TestData.OrderOf(3333, 3, (1, 3333), (2, 3333), (3, 3334));
+        order.MarkPaid("cs_1", TestData.Now);
+        var sale = AttributionRule.ForPaidOrder(order);
+        var refund = AttributionRule.ForRefund(order, order.Lines[0], order.Lines[0].Amount, TestData.Now.AddDays(1));
+
+        Assert.Equal(sale.Select(e => (e.VillageId, -e.Amount.Fen)), refund.Select(e => (e.VillageId, e.Amount.Fen)));
+        Assert.All(refund, e => Assert.Equal(AttributionKind.Refund, e.Kind));
+        Assert.Equal(0, sale.Concat(refund).Sum(e => e.Amount.Fen));
+    }
+
+    [Fact]
+    public void A_refund_cannot_exceed_the_line() =>
+        Assert.Throws<DomainException>(() =>
+        {
+            var order = TestData.OrderOf(1000, 1);
+            order.MarkPaid("cs_1", TestData.Now);
+            AttributionRule.ForRefund(order, order.Lines[0], new Money(1001), TestData.Now);
+        });
+
+    private static readonly Gen<(int villageId, int bp)[]> Shares =
+        Gen.Int[1, 10_000].Array[1, 8].Select(weights =>
+        {
+            // Turn arbitrary weights into basis points that sum to exactly 10,000, each at least 1.
+            var bp = new Money(10_000 - weights.Length).Allocate(weights).Select(m => (int)m.Fen + 1).ToArray();
+            return bp.Select((b, i) => (i + 1, b)).ToArray();
+        });
+
+    [Fact]
+    public void Entries_sum_to_the_line_amount_for_any_shares_and_amounts() =>
+        Gen.Select(Gen.Long[1, 10_000_000], Gen.Int[1, OrderLine.MaxQuantity], Shares, Gen.Long[1, 10_000_000])
+            .Sample((price, quantity, shares, refundSeed) =>
+            {
+                var order = TestData.OrderOf(price, quantity, shares);
+                order.MarkPaid("cs", TestData.Now);
+                var line = order.Lines[0];
+                var sale = AttributionRule.ForPaidOrder(order);
+                var refundAmount = new Money(1 + refundSeed % line.Amount.Fen);
+                var refund = AttributionRule.ForRefund(order, line, refundAmount, TestData.Now);
+                return sale.Sum(e => e.Amount.Fen) == line.Amount.Fen
+                       && refund.Sum(e => e.Amount.Fen) == -refundAmount.Fen
+                       && sale.Count == shares.Length
+                       && sale.All(e => e.Amount.Fen >= 0) && refund.All(e => e.Amount.Fen <= 0);
+            });
+}
