@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace ReliefMarket.Web.Data;
+
+/// <summary>
+/// The shop's database. Provider-specific subclasses (<see cref="SqliteAppDbContext"/>,
+/// <see cref="PostgresAppDbContext"/>) exist only so each provider keeps its own migrations.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<County> Counties => Set<County>();
+    public DbSet<Township> Townships => Set<Township>();
+    public DbSet<Village> Villages => Set<Village>();
+    public DbSet<Producer> Producers => Set<Producer>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<AttributionEntry> AttributionEntries => Set<AttributionEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.ComplexProperties<LocalizedText>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        SnakeCaseNames.Apply(builder);
+    }
+
+    private sealed class MoneyConverter() : ValueConverter<Money, long>(m => m.Fen, fen => new Money(fen));
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite stores DateTime as text without a kind; everything we store is UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

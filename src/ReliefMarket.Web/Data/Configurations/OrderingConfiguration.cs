@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ReliefMarket.Web.Data.Configurations;
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> b)
+    {
+        b.ToTable("orders");
+        b.Property(o => o.Id).ValueGeneratedNever();
+        b.Property(o => o.CustomerId).HasMaxLength(450);
+        b.Property(o => o.PaymentReference).HasMaxLength(255);
+        b.Property(o => o.Carrier).HasMaxLength(64);
+        b.Property(o => o.TrackingNumber).HasMaxLength(64);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(o => o.Lines).HasField("_lines");
+        b.HasIndex(o => new { o.CustomerId, o.CreatedAtUtc });
+        b.HasIndex(o => new { o.Status, o.CreatedAtUtc });
+        b.HasIndex(o => o.PaymentReference).IsUnique();
+    }
+}
+
+internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
+{
+    public void Configure(EntityTypeBuilder<OrderLine> b)
+    {
+        b.ToTable("order_lines", t => t.HasCheckConstraint("ck_order_lines_quantity", "quantity > 0"));
+        b.Ignore(l => l.Amount);
+        b.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Producer>().WithMany().HasForeignKey(l => l.ProducerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(l => l.ProducerId);
+        b.OwnsMany(l => l.Shares, s =>
+        {
+            s.ToTable("order_line_shares");
+            s.WithOwner().HasForeignKey("OrderLineId");
+            s.HasKey("OrderLineId", nameof(LineShare.VillageId));
+            s.HasOne<Village>().WithMany().HasForeignKey(x => x.VillageId).OnDelete(DeleteBehavior.Restrict);
+            s.HasOne<County>().WithMany().HasForeignKey(x => x.CountyId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Navigation(l => l.Shares).HasField("_shares");
+    }
+}
+
+internal sealed class AttributionEntryConfiguration : IEntityTypeConfiguration<AttributionEntry>
+{
+    public void Configure(EntityTypeBuilder<AttributionEntry> b)
+    {
+        b.ToTable("attribution_entries");
+        b.HasOne<Order>().WithMany().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<OrderLine>().WithMany().HasForeignKey(e => e.OrderLineId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Village>().WithMany().HasForeignKey(e => e.VillageId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<County>().WithMany().HasForeignKey(e => e.CountyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Producer>().WithMany().HasForeignKey(e => e.ProducerId).OnDelete(DeleteBehavior.Restrict);
+        // Aid reports group by one dimension within a period; each index covers the amount it sums.
+        b.HasIndex(e => new { e.CountyId, e.OccurredAtUtc, e.Channel, e.Amount });
+        b.HasIndex(e => new { e.VillageId, e.OccurredAtUtc, e.Amount });
+        b.HasIndex(e => new { e.ProducerId, e.OccurredAtUtc, e.Amount });
+        b.HasIndex(e => new { e.OccurredAtUtc, e.Channel, e.Amount });
+        b.HasIndex(e => e.OrderId);
+    }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(64);
+        b.Property(u => u.PreferredCulture).HasMaxLength(16);
+        b.HasOne(u => u.Producer).WithMany().HasForeignKey(u => u.ProducerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace ReliefMarket.Web.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    /// <summary>Apply pending migrations when the app starts (turn off where a release step migrates).</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+    /// <summary>Insert the source article's counties, villages, producers and products where missing.</summary>
+    public bool SeedDemoData { get; set; } = true;
+}
+
+public static class DataExtensions
+{
+    public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                var pg = builder.Configuration.GetConnectionString("Postgres");
+                if (string.IsNullOrWhiteSpace(pg))
+                    throw new OptionsValidationException("ConnectionStrings:Postgres", typeof(DatabaseOptions),
+                        ["Database:Provider is Postgres but ConnectionStrings:Postgres is empty."]);
+                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(pg));
+                break;
+            default:
+                var sqlite = SqliteConnectionString(builder.Configuration.GetConnectionString("Sqlite"), builder.Environment.ContentRootPath);
+                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+                break;
+        }
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        builder.Services.AddScoped<Seed.DemoSeeder>();
+        return builder;
+    }
+
+    /// <summary>A relative SQLite file is placed under the content root, and its folder is created.</summary>
+    internal static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=.data/relief.db" : configured);
+        if (csb.DataSource != ":memory:" && csb.Mode != SqliteOpenMode.Memory)
+        {
+            if (!Path.IsPathRooted(csb.DataSource)) csb.DataSource = Path.GetFullPath(Path.Combine(contentRoot, csb.DataSource));
+            Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
+        }
+        return csb.ToString();
+    }
+
+    /// <summary>Migrates and seeds as configured, before the app takes requests.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (options.MigrateOnStartup) await db.Database.MigrateAsync();
+        if (options.SeedDemoData)
+            await scope.ServiceProvider.GetRequiredService<Seed.DemoSeeder>().SeedAsync(includeDemoAccounts: app.Environment.IsDevelopment());
+    }
+}

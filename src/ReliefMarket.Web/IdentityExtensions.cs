@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace ReliefMarket.Web;
+
+public static class IdentityExtensions
+{
+    public static WebApplicationBuilder AddIdentity(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedEmail = true;
+                o.Password.RequiredLength = 8;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders();
+        return builder;
+    }
+}

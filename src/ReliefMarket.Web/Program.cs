@@ -1,0 +1,34 @@
+using ReliefMarket.Web;
+using ReliefMarket.Web.Localization;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.AddData();
+builder.AddIdentity();
+builder.AddLocalizedRazorPages();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapCultureSwitch();
+app.MapHealth();
+
+app.Run();
+
+public partial class Program;
