@@ -26,7 +26,6 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
-app.MapCultureSwitch();
 app.MapHealth();
 
 app.Run();

@@ -24,7 +24,7 @@ public class AttributionEntry
         Channel = channel;
         CertifiedAtSale = certifiedAtSale;
         Kind = kind;
-        Amount = amount;
+        AmountFen = amount.Fen;
         OccurredAtUtc = occurredAtUtc;
     }
 
@@ -38,6 +38,8 @@ public class AttributionEntry
     public bool CertifiedAtSale { get; private set; }
     public AttributionKind Kind { get; private set; }
     /// <summary>Positive for sales, negative for refunds.</summary>
-    public Money Amount { get; private set; }
+    public Money Amount => new(AmountFen);
+    /// <summary>The amount as a plain number of fen, so reports can SUM it in the database.</summary>
+    public long AmountFen { get; private set; }
     public DateTime OccurredAtUtc { get; private set; }
 }

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ReliefMarket.Web.Localization;
 
@@ -29,20 +28,6 @@ public static class LocalizationExtensions
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
     }
-
-    /// <summary>POST /culture: remembers the chosen language in a cookie for a year and returns to the page.</summary>
-    public static void MapCultureSwitch(this WebApplication app) =>
-        app.MapPost("/culture", ([FromForm] string culture, [FromForm] string? returnUrl, HttpContext http) =>
-        {
-            if (!Cultures.Contains(culture)) return Results.BadRequest();
-            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
-        });
-
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 }

@@ -53,10 +53,10 @@ internal sealed class AttributionEntryConfiguration : IEntityTypeConfiguration<A
         b.HasOne<County>().WithMany().HasForeignKey(e => e.CountyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Producer>().WithMany().HasForeignKey(e => e.ProducerId).OnDelete(DeleteBehavior.Restrict);
         // Aid reports group by one dimension within a period; each index covers the amount it sums.
-        b.HasIndex(e => new { e.CountyId, e.OccurredAtUtc, e.Channel, e.Amount });
-        b.HasIndex(e => new { e.VillageId, e.OccurredAtUtc, e.Amount });
-        b.HasIndex(e => new { e.ProducerId, e.OccurredAtUtc, e.Amount });
-        b.HasIndex(e => new { e.OccurredAtUtc, e.Channel, e.Amount });
+        b.HasIndex(e => new { e.CountyId, e.OccurredAtUtc, e.Channel, e.AmountFen });
+        b.HasIndex(e => new { e.VillageId, e.OccurredAtUtc, e.AmountFen });
+        b.HasIndex(e => new { e.ProducerId, e.OccurredAtUtc, e.AmountFen });
+        b.HasIndex(e => new { e.OccurredAtUtc, e.Channel, e.AmountFen });
         b.HasIndex(e => e.OrderId);
     }
 }

@@ -196,7 +196,7 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long>("Amount")
+                    b.Property<long>("AmountFen")
                         .HasColumnType("bigint")
                         .HasColumnName("amount_fen");
 
@@ -249,16 +249,16 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.HasIndex("OrderLineId")
                         .HasDatabaseName("ix_attribution_entries_order_line_id");
 
-                    b.HasIndex("OccurredAtUtc", "Channel", "Amount")
+                    b.HasIndex("OccurredAtUtc", "Channel", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_occurred_at_utc_channel_amount_fen");
 
-                    b.HasIndex("ProducerId", "OccurredAtUtc", "Amount")
+                    b.HasIndex("ProducerId", "OccurredAtUtc", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_producer_id_occurred_at_utc_amount_fen");
 
-                    b.HasIndex("VillageId", "OccurredAtUtc", "Amount")
+                    b.HasIndex("VillageId", "OccurredAtUtc", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_village_id_occurred_at_utc_amount_fen");
 
-                    b.HasIndex("CountyId", "OccurredAtUtc", "Channel", "Amount")
+                    b.HasIndex("CountyId", "OccurredAtUtc", "Channel", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_county_id_occurred_at_utc_channel_amoun~");
 
                     b.ToTable("attribution_entries", (string)null);

@@ -1,0 +1,9 @@
+global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.DependencyInjection;
+global using ReliefMarket.Domain;
+global using ReliefMarket.Domain.Attribution;
+global using ReliefMarket.Domain.Catalog;
+global using ReliefMarket.Domain.Ordering;
+global using ReliefMarket.Web.Data;
+global using ReliefMarket.Web.Tests.Infrastructure;
+global using Xunit;

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace ReliefMarket.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole shop on a fresh database of its own: migrated and seeded by the app's own start-up,
+/// exactly as in production. One subclass per provider; tests are written once and run on both.
+/// </summary>
+public abstract class ShopFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    protected abstract DatabaseProvider Provider { get; }
+    protected virtual string EnvironmentName => "Testing";
+    protected abstract string ConnectionString { get; }
+
+    public DatabaseProvider DatabaseProvider => Provider;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting($"ConnectionStrings:{Provider}", ConnectionString);
+    }
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    public new virtual async Task DisposeAsync() => await base.DisposeAsync();
+
+    /// <summary>A fresh DbContext from the app's own container, for arranging and asserting.</summary>
+    public AsyncServiceScope Scope(out AppDbContext db)
+    {
+        var scope = Services.CreateAsyncScope();
+        db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return scope;
+    }
+
+    /// <summary>A client that sends the given Accept-Language and never follows redirects.</summary>
+    public HttpClient Client(string? acceptLanguage = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (acceptLanguage is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        return client;
+    }
+}
+
+public class SqliteShop : ShopFactory
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"relief-test-{Guid.NewGuid():N}.db");
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected override string ConnectionString => $"Data Source={_file};Pooling=False";
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) File.Delete(f);
+    }
+}
+
+public class PostgresShop : ShopFactory
+{
+    private readonly string _database = $"relief_test_{Guid.NewGuid():N}";
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+    protected override string ConnectionString => new NpgsqlConnectionStringBuilder(TestPostgres.Server) { Database = _database }.ToString();
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await TestPostgres.ExecuteAsync($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
+    }
+
+    public override Task InitializeAsync() => TestPostgres.ExecuteAsync($"CREATE DATABASE {_database}");
+}
+
+/// <summary>The PostgreSQL server the tests use: RELIEF_TEST_POSTGRES, which scripts/test sets after starting one.</summary>
+public static class TestPostgres
+{
+    public static string Server => Environment.GetEnvironmentVariable("RELIEF_TEST_POSTGRES") is { Length: > 0 } cs
+        ? cs
+        : throw new InvalidOperationException(
+            "RELIEF_TEST_POSTGRES is not set. Run the tests with scripts/test (it starts PostgreSQL), or point it at a server, "
+            + "e.g. Host=127.0.0.1;Port=5433;Username=relief;Password=relief");
+
+    public static async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres", Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
