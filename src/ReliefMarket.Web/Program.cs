@@ -7,6 +7,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.AddData();
 builder.AddIdentity();
 builder.AddLocalizedRazorPages();
+builder.AddCatalogCache();
 
 var app = builder.Build();
 
@@ -22,6 +23,8 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authentication, so the cache policy sees who is signed in and caches anonymous pages only.
+app.UseOutputCache();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

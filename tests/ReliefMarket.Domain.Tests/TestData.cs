@@ -15,7 +15,7 @@ internal static class TestData
     public static LocalizedText T(string text) => new(text, text);
 
     public static County County(int id = 1) =>
-        new County($"county-{id}", T("县"), T("省"), T("市"), AidProgramme.EastWestCollaboration, T(""), T("")).WithId(id);
+        new County($"county-{id}", T("县"), T("省"), T("市"), AidProgramme.EastWestCollaboration, T(""), T(""), 27, 104).WithId(id);
 
     public static Village Village(int id, County county) =>
         new Village(county, null, $"village-{id}", T($"村{id}"), 10, 30, true, false, T(""), isDemoData: true).WithId(id);

@@ -17,8 +17,11 @@ public class County
     private County() { }
 
     public County(string code, LocalizedText name, LocalizedText province, LocalizedText prefecture,
-        AidProgramme programme, LocalizedText headline, LocalizedText story)
+        AidProgramme programme, LocalizedText headline, LocalizedText story, double latitude, double longitude)
     {
+        if (latitude is < -90 or > 90 || longitude is < -180 or > 180) throw new DomainException("The county's location is not on Earth.");
+        Latitude = latitude;
+        Longitude = longitude;
         Code = Slug.Require(code);
         Name = name;
         Province = province;
@@ -36,6 +39,9 @@ public class County
     public AidProgramme Programme { get; private set; }
     public LocalizedText Headline { get; private set; } = null!;
     public LocalizedText Story { get; private set; } = null!;
+    /// <summary>Where the county seat is, in degrees: places the county on the origins map.</summary>
+    public double Latitude { get; private set; }
+    public double Longitude { get; private set; }
 }
 
 /// <summary>A township (镇/乡) of an assisted county.</summary>

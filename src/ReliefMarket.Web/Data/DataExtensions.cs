@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace ReliefMarket.Web.Data;
@@ -30,11 +31,11 @@ public static class DataExtensions
                 if (string.IsNullOrWhiteSpace(pg))
                     throw new OptionsValidationException("ConnectionStrings:Postgres", typeof(DatabaseOptions),
                         ["Database:Provider is Postgres but ConnectionStrings:Postgres is empty."]);
-                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(pg));
+                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseNpgsql(pg).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             default:
                 var sqlite = SqliteConnectionString(builder.Configuration.GetConnectionString("Sqlite"), builder.Environment.ContentRootPath);
-                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
         }
 

@@ -5,17 +5,19 @@ using ReliefMarket.Web.Localization;
 
 namespace ReliefMarket.Web.Pages;
 
-/// <summary>The language switch: remembers the choice in a cookie for a year and returns to the page it came from.</summary>
+/// <summary>
+/// The language switch: a plain link (GET /culture/en?returnUrl=…), so the pages that carry it stay
+/// cacheable and free of per-visitor tokens. It only sets a preference cookie and returns to a local page.
+/// </summary>
 public class CultureModel : PageModel
 {
-    public IActionResult OnGet() => LocalRedirect("/");
-
-    public IActionResult OnPost(string culture, string? returnUrl)
+    public IActionResult OnGet(string culture, string? returnUrl)
     {
-        if (!LocalizationExtensions.Cultures.Contains(culture)) return BadRequest();
+        if (!LocalizationExtensions.Cultures.Contains(culture)) return NotFound();
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+        Response.Headers.CacheControl = "no-store";
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 }

@@ -3,6 +3,7 @@ using ReliefMarket.Web.Pages.Products;
 
 namespace ReliefMarket.Web.Pages;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CatalogCache.Policy)]
 public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ProductCard> Featured { get; private set; } = [];

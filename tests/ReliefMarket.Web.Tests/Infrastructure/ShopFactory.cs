@@ -1,5 +1,8 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace ReliefMarket.Web.Tests.Infrastructure;
@@ -21,7 +24,11 @@ public abstract class ShopFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting($"ConnectionStrings:{Provider}", ConnectionString);
+        builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(Sql));
     }
+
+    /// <summary>Counts the SQL commands the app sends, to catch N+1 queries and to see cache hits.</summary>
+    public SqlCounter Sql { get; } = new();
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
@@ -88,5 +95,33 @@ public static class TestPostgres
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
+    }
+}
+
+public sealed class SqlCounter : DbCommandInterceptor
+{
+    private int _count;
+    public int Count => Volatile.Read(ref _count);
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken ct = default)
+    {
+        Interlocked.Increment(ref _count);
+        return base.ReaderExecutingAsync(command, eventData, result, ct);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<object> result, CancellationToken ct = default)
+    {
+        Interlocked.Increment(ref _count);
+        return base.ScalarExecutingAsync(command, eventData, result, ct);
+    }
+
+    /// <summary>How many commands <paramref name="action"/> sent (tests using this must not run requests in parallel on the same shop).</summary>
+    public async Task<int> CountDuring(Func<Task> action)
+    {
+        var before = Count;
+        await action();
+        return Count - before;
     }
 }

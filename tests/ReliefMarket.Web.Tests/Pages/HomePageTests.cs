@@ -28,7 +28,8 @@ public abstract class HomePageTests<TShop>(TShop shop) : IClassFixture<TShop> wh
         Assert.Contains("Weining potatoes", page.Texts(".card-title"));
         Assert.Contains("¥39.90 / 5 kg box", page.Texts(".price"));
         Assert.Contains("Weining County", page.Texts(".county h3"));
-        Assert.Contains("Browse all produce", page.Texts(".hero .button"));
+        Assert.Contains("Browse all produce", page.Texts("a.button"));
+        Assert.Equal("Search: potato, eggs, Hezhang…", page.QuerySelector("#home-q")!.GetAttribute("placeholder"));
     }
 
     [Fact]

@@ -8,41 +8,32 @@ public class LanguageSwitchTests(SqliteShop shop) : IClassFixture<SqliteShop>
     public async Task The_switch_remembers_English_in_a_cookie_and_returns_to_the_page()
     {
         var client = shop.Client();
-        var page = await client.GetPageAsync("/products");
-        var form = page.QuerySelector("form.lang-switch")!;
-        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var page = await client.GetPageAsync("/products?county=hezhang");
+        var link = page.QuerySelector("a.lang-switch")!;
+        Assert.Equal("English", link.TextContent);
 
-        var response = await client.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["culture"] = "en", ["returnUrl"] = "/products", ["__RequestVerificationToken"] = token,
-        }));
+        var response = await client.GetAsync(link.GetAttribute("href"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/products", response.Headers.Location!.OriginalString);
-        var english = await client.GetPageAsync("/products");
-        Assert.Contains("Weining potatoes", english.Texts(".card-title"));
-        Assert.Equal("中文", english.QuerySelector("form.lang-switch button")!.TextContent);
+        Assert.Equal("/products?county=hezhang", response.Headers.Location!.OriginalString);
+        var english = await client.GetPageAsync("/products?county=hezhang");
+        Assert.Contains("Hezhang eggs", english.Texts(".card-title"));
+        Assert.Equal("中文", english.QuerySelector("a.lang-switch")!.TextContent);
+
+        // The cookie outranks the browser's language, and switching back works the same way.
+        await client.GetAsync("/culture/zh-CN?returnUrl=/");
+        var chinese = await client.GetPageAsync("/");
+        Assert.Equal("zh-CN", chinese.DocumentElement.GetAttribute("lang"));
     }
 
     [Fact]
-    public async Task The_switch_refuses_a_missing_antiforgery_token_and_foreign_return_urls()
+    public async Task The_switch_refuses_unknown_languages_and_foreign_return_urls()
     {
         var client = shop.Client();
-        var forged = await client.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "en" }));
-        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-
-        var page = await client.GetPageAsync("/");
-        var token = page.QuerySelector("form.lang-switch input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var offsite = await client.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["culture"] = "en", ["returnUrl"] = "//evil.example/", ["__RequestVerificationToken"] = token,
-        }));
+        var offsite = await client.GetAsync("/culture/en?returnUrl=//evil.example/");
         Assert.Equal("/", offsite.Headers.Location!.OriginalString);
-
-        var unknown = await client.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["culture"] = "fr", ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        var absolute = await client.GetAsync("/culture/en?returnUrl=https://evil.example/");
+        Assert.Equal("/", absolute.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/culture/fr")).StatusCode);
     }
 }

@@ -9,7 +9,8 @@ namespace ReliefMarket.Web.Data.Seed;
 internal static class DemoCatalog
 {
     public sealed record CountySeed(string Code, string NameZh, string NameEn, string ProvinceZh, string ProvinceEn,
-        string PrefectureZh, string PrefectureEn, AidProgramme Programme, string HeadlineZh, string HeadlineEn, string StoryZh, string StoryEn);
+        string PrefectureZh, string PrefectureEn, AidProgramme Programme, string HeadlineZh, string HeadlineEn, string StoryZh, string StoryEn,
+        double Latitude, double Longitude);
 
     public sealed record TownshipSeed(string County, string Code, string NameZh, string NameEn);
 
@@ -31,27 +32,27 @@ internal static class DemoCatalog
             "35条省定贫困村全部达到退出标准；建档立卡贫困户2279户8323人，截至2020年8月百分之百达到脱贫标准；累计投入扶贫资金27219.38万元。",
             "All 35 provincial-designated poor villages met the exit standard; 2,279 registered poor households (8,323 people) all reached the standard by August 2020; ¥272,193,800 of aid invested.",
             "番禺区精准帮扶五华县，坚持“造血式”产业扶贫：华城镇葵富村的荷花池与绿道，龙村镇南口村的蔬菜大棚和牛大力，湖中村的兰花与小龙虾，安全村的羊奶和教育基金。",
-            "Panyu's targeted aid to Wuhua builds industries that last: the lotus pond and greenway of Kuifu, Nankou's vegetable greenhouses and niudali root, Huzhong's orchids and crayfish, Anquan's goat milk and education fund."),
+            "Panyu's targeted aid to Wuhua builds industries that last: the lotus pond and greenway of Kuifu, Nankou's vegetable greenhouses and niudali root, Huzhong's orchids and crayfish, Anquan's goat milk and education fund.", 23.9, 115.8),
         new("weining", "威宁县", "Weining County", "贵州省", "Guizhou", "毕节市", "Bijie", AidProgramme.EastWestCollaboration,
             "建档立卡贫困户73471户340036人；2019年贫困人口降至12129户38257人；广州帮扶资金7950万元。",
             "73,471 registered poor households (340,036 people); down to 12,129 households (38,257 people) in 2019; ¥79,500,000 of Guangzhou funds disbursed.",
             "威宁彝族回族苗族自治县。小海镇坪山村的1号帮扶农地“菜篮子”基地提供上百个就业机会，每人每天增收80–100元。6月18日，草海湖畔的直播公益活动拉开了威宁土豆出山的大幕。",
-            "Weining Yi, Hui and Miao Autonomous County. The no. 1 \"vegetable basket\" base in Pingshan village, Xiaohai township, created over a hundred jobs paying ¥80–100 a day. On 18 June a charity livestream by Caohai lake sent Weining potatoes \"out of the mountains\"."),
+            "Weining Yi, Hui and Miao Autonomous County. The no. 1 \"vegetable basket\" base in Pingshan village, Xiaohai township, created over a hundred jobs paying ¥80–100 a day. On 18 June a charity livestream by Caohai lake sent Weining potatoes \"out of the mountains\".", 26.9, 104.3),
         new("hezhang", "赫章县", "Hezhang County", "贵州省", "Guizhou", "毕节市", "Bijie", AidProgramme.EastWestCollaboration,
             "农村贫困人口从2014年的20.9万人降至2019年的2.5万人，贫困发生率从27.19%降至3.26%；帮扶资金7000万元，比2019年增长55.5%。",
             "Rural poor fell from 209,000 (2014) to 25,000 (2019), incidence from 27.19% to 3.26%; ¥70,000,000 of aid, 55.5% more than in 2019.",
             "铁匠乡的广州港华鲜花育种育苗基地带动农户增收近400万元；自动售蛋柜进小区，销售赫章鸡蛋超过200万元；仅2020年一季度，番禺帮助销售赫章鸡蛋、鲜花、枣夹核桃等农产品2895万余元。",
-            "The Ganghua flower breeding base in Tiejiang raised farmers' income by nearly ¥4,000,000; egg vending cabinets in residential compounds sold over ¥2,000,000 of Hezhang eggs; in Q1 2020 alone Panyu helped sell over ¥28,950,000 of Hezhang eggs, flowers and jujube-walnuts."),
+            "The Ganghua flower breeding base in Tiejiang raised farmers' income by nearly ¥4,000,000; egg vending cabinets in residential compounds sold over ¥2,000,000 of Hezhang eggs; in Q1 2020 alone Panyu helped sell over ¥28,950,000 of Hezhang eggs, flowers and jujube-walnuts.", 27.1, 104.7),
         new("shufu", "疏附县", "Shufu County", "新疆维吾尔自治区", "Xinjiang", "喀什地区", "Kashgar", AidProgramme.PairedSupport,
             "对口支援：木什乡教育帮扶；大龙街、石壁街结对帮扶6个深度贫困村。",
             "Paired support: education aid in Mushi township; Dalong and Shibi streets paired with 6 deeply poor villages.",
             "番禺区对口支援疏附县，从教育入手，结对帮扶深度贫困村。",
-            "Panyu's paired support for Shufu starts with education and pairs its streets with deeply poor villages."),
+            "Panyu's paired support for Shufu starts with education and pairs its streets with deeply poor villages.", 39.4, 75.9),
         new("bomi", "波密县", "Bomi County", "西藏自治区", "Tibet", "林芝市", "Nyingchi", AidProgramme.PairedSupport,
             "对口支援：易贡乡藏医诊所；沙玛村自来水工程。",
             "Paired support: a Tibetan-medicine clinic in Yigong township; tap water for Shama village.",
             "番禺区对口支援波密县，建设易贡乡藏医诊所，为沙玛村接通自来水。",
-            "Panyu's paired support for Bomi built a Tibetan-medicine clinic in Yigong township and brought tap water to Shama village."),
+            "Panyu's paired support for Bomi built a Tibetan-medicine clinic in Yigong township and brought tap water to Shama village.", 29.9, 95.8),
     ];
 
     public static readonly TownshipSeed[] Townships =

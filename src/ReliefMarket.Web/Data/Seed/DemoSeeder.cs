@@ -33,7 +33,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         var counties = await db.Counties.ToDictionaryAsync(c => c.Code, ct);
         foreach (var c in Counties.Where(c => !counties.ContainsKey(c.Code)))
             counties[c.Code] = db.Counties.Add(new County(c.Code, new(c.NameZh, c.NameEn), new(c.ProvinceZh, c.ProvinceEn),
-                new(c.PrefectureZh, c.PrefectureEn), c.Programme, new(c.HeadlineZh, c.HeadlineEn), new(c.StoryZh, c.StoryEn))).Entity;
+                new(c.PrefectureZh, c.PrefectureEn), c.Programme, new(c.HeadlineZh, c.HeadlineEn), new(c.StoryZh, c.StoryEn), c.Latitude, c.Longitude)).Entity;
         await db.SaveChangesAsync(ct);
 
         var townships = await db.Townships.Include(t => t.County).ToDictionaryAsync(t => (t.County.Code, t.Code), ct);

@@ -279,6 +279,14 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("code");
 
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
                     b.Property<string>("Programme")
                         .IsRequired()
                         .HasMaxLength(32)

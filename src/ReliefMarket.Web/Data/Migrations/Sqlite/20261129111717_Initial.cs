@@ -33,6 +33,8 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     programme = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    latitude = table.Column<double>(type: "REAL", nullable: false),
+                    longitude = table.Column<double>(type: "REAL", nullable: false),
                     headline_en = table.Column<string>(type: "TEXT", nullable: false),
                     headline_zh = table.Column<string>(type: "TEXT", nullable: false),
                     name_en = table.Column<string>(type: "TEXT", nullable: false),

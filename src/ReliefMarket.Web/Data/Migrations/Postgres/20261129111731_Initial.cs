@@ -34,6 +34,8 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     programme = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    latitude = table.Column<double>(type: "double precision", nullable: false),
+                    longitude = table.Column<double>(type: "double precision", nullable: false),
                     headline_en = table.Column<string>(type: "text", nullable: false),
                     headline_zh = table.Column<string>(type: "text", nullable: false),
                     name_en = table.Column<string>(type: "text", nullable: false),

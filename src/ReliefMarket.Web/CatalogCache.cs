@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ReliefMarket.Web;
+
+/// <summary>
+/// Anonymous catalog, product and origin pages come from the output cache, varied by language and
+/// query string. Any saved change to the catalog evicts them all (the catalog is small; precise
+/// eviction would cost more than it saves).
+/// </summary>
+public static class CatalogCache
+{
+    public const string Policy = "catalog";
+    public const string Tag = "catalog";
+
+    public static WebApplicationBuilder AddCatalogCache(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOutputCache(o => o.AddPolicy(Policy, b => b
+            .Expire(TimeSpan.FromMinutes(10))
+            .SetVaryByQuery("*")
+            .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
+            .Tag(Tag)));
+        builder.Services.AddSingleton<IInterceptor, EvictOnCatalogChange>();
+        return builder;
+    }
+
+    /// <summary>Evicts the catalog pages after a save that touched a product, producer or origin.</summary>
+    private sealed class EvictOnCatalogChange(IOutputCacheStore store) : SaveChangesInterceptor
+    {
+        private static readonly Type[] CatalogTypes =
+            [typeof(Product), typeof(Producer), typeof(SourcingShare), typeof(Village), typeof(Township), typeof(County)];
+
+        // The change tracker is reset by the time a save has completed, so each context notes beforehand whether to evict.
+        private readonly ConditionalWeakTable<DbContext, object> _pending = new();
+
+        public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+        {
+            Remember(eventData.Context);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+        {
+            Remember(eventData.Context);
+            return ValueTask.FromResult(result);
+        }
+
+        public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+        {
+            EvictAsync(eventData.Context, default).AsTask().GetAwaiter().GetResult();
+            return result;
+        }
+
+        public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+        {
+            await EvictAsync(eventData.Context, ct);
+            return result;
+        }
+
+        private void Remember(DbContext? context)
+        {
+            if (context is not null && context.ChangeTracker.Entries().Any(e =>
+                    e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && CatalogTypes.Contains(e.Metadata.ClrType)))
+                _pending.AddOrUpdate(context, true);
+        }
+
+        private ValueTask EvictAsync(DbContext? context, CancellationToken ct) =>
+            context is not null && _pending.Remove(context) ? store.EvictByTagAsync(Tag, ct) : ValueTask.CompletedTask;
+    }
+}
