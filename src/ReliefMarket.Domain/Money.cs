@@ -130,11 +130,11 @@ public readonly record struct Money(long Fen) : IComparable<Money>
     /// the largest remainders (ties to the earlier part). The parts always sum exactly to this amount
     /// and each differs from its exact share by less than one fen. Negative amounts split symmetrically.
     /// </summary>
-    public Money[] Allocate(IReadOnlyList<int> weights)
+    public Money[] Allocate(IReadOnlyList<long> weights)
     {
         if (weights.Count == 0) throw new DomainException("Allocation needs at least one weight.");
         if (weights.Any(w => w < 0)) throw new DomainException("Allocation weights cannot be negative.");
-        long totalWeight = weights.Sum(w => (long)w);
+        var totalWeight = weights.Aggregate(Int128.Zero, (sum, w) => sum + w);
         if (totalWeight == 0) throw new DomainException("Allocation weights cannot all be zero.");
 
         if (Fen < 0) return (-this).Allocate(weights).Select(m => -m).ToArray();

@@ -54,7 +54,7 @@ public class AttributionTests
         Gen.Int[1, 10_000].Array[1, 8].Select(weights =>
         {
             // Turn arbitrary weights into basis points that sum to exactly 10,000, each at least 1.
-            var bp = new Money(10_000 - weights.Length).Allocate(weights).Select(m => (int)m.Fen + 1).ToArray();
+            var bp = new Money(10_000 - weights.Length).Allocate(weights.Select(w => (long)w).ToList()).Select(m => (int)m.Fen + 1).ToArray();
             return bp.Select((b, i) => (i + 1, b)).ToArray();
         });
 

@@ -103,7 +103,7 @@ public class MoneyTests
             .Where((_, w) => w.Sum() > 0)
             .Sample((total, weights) =>
             {
-                var parts = new Money(total).Allocate(weights);
+                var parts = new Money(total).Allocate(weights.Select(w => (long)w).ToList());
                 long weightSum = weights.Sum();
                 var sumsExactly = parts.Sum(p => p.Fen) == total;
                 var withinAFen = parts.Select((p, i) =>

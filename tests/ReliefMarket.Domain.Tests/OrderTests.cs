@@ -68,7 +68,7 @@ public class OrderTests
         order.Ship("顺丰", "SF123", TestData.Now);
         order.MarkDelivered(TestData.Now);
         Assert.Equal(OrderStatus.Delivered, order.Status);
-        Assert.Throws<DomainException>(() => order.Cancel(TestData.Now));
+        Assert.Throws<DomainException>(() => order.Cancel("test", TestData.Now));
     }
 
     [Fact]
@@ -76,13 +76,13 @@ public class OrderTests
     {
         var paid = TestData.OrderOf(3990, 1);
         paid.MarkPaid("cs_1", TestData.Now);
-        Assert.Throws<DomainException>(() => paid.Cancel(TestData.Now));
+        Assert.Throws<DomainException>(() => paid.Cancel("test", TestData.Now));
 
         var unpaid = TestData.OrderOf(3990, 1);
-        unpaid.Cancel(TestData.Now);
+        unpaid.Cancel("test", TestData.Now);
         Assert.Equal(OrderStatus.Cancelled, unpaid.Status);
         Assert.Throws<DomainException>(() => unpaid.MarkPaid("cs_1", TestData.Now));
-        Assert.Throws<DomainException>(() => unpaid.Cancel(TestData.Now));
+        Assert.Throws<DomainException>(() => unpaid.Cancel("test", TestData.Now));
     }
 
     [Fact]

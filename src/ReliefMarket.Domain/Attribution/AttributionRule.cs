@@ -24,9 +24,25 @@ public static class AttributionRule
         return Split(order, line, -refunded, AttributionKind.Refund, atUtc);
     }
 
+    /// <summary>
+    /// Negating entries for a refund of <paramref name="refunded"/> against a whole order (as payment providers
+    /// report refunds): the amount is spread over the lines and the shipping fee in proportion to what each cost,
+    /// and each line's part is split between its villages. The shipping part is not attributed.
+    /// </summary>
+    public static IReadOnlyList<AttributionEntry> ForOrderRefund(Order order, Money refunded, DateTime atUtc)
+    {
+        if (refunded.Fen <= 0 || refunded > order.Total) throw new DomainException("A refund must be between ¥0.01 and the order total.");
+        var weights = order.Lines.Select(l => l.Amount.Fen).Append(order.ShippingFee.Fen).ToList();
+        var parts = refunded.Allocate(weights);
+        return order.Lines.Select((line, i) => (line, part: parts[i]))
+            .Where(x => x.part.Fen > 0)
+            .SelectMany(x => ForRefund(order, x.line, x.part, atUtc))
+            .ToList();
+    }
+
     private static List<AttributionEntry> Split(Order order, OrderLine line, Money amount, AttributionKind kind, DateTime atUtc)
     {
-        var parts = amount.Allocate(line.Shares.Select(s => s.BasisPoints).ToList());
+        var parts = amount.Allocate(line.Shares.Select(s => (long)s.BasisPoints).ToList());
         return line.Shares.Select((share, i) => new AttributionEntry(order.Id, line.Id, share.VillageId, share.CountyId,
             line.ProducerId, order.Channel, line.CertifiedAtSale, kind, parts[i], atUtc)).ToList();
     }

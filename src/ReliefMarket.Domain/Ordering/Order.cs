@@ -10,7 +10,11 @@ public class Order
 
     private Order() { }
 
-    public Order(Guid id, string? customerId, Channel channel, IEnumerable<OrderLine> lines, Money shippingFee, DateTime createdAtUtc)
+    /// <summary>How long an unpaid order holds its stock.</summary>
+    public static readonly TimeSpan PaymentHold = TimeSpan.FromMinutes(30);
+
+    public Order(Guid id, string? customerId, Channel channel, IEnumerable<OrderLine> lines, Money shippingFee, DateTime createdAtUtc,
+        ShippingAddress? shippingAddress = null)
     {
         _lines.AddRange(lines);
         if (_lines.Count == 0) throw new DomainException("An order needs at least one line.");
@@ -22,6 +26,8 @@ public class Order
         Subtotal = Money.Sum(_lines.Select(l => l.Amount));
         Total = Subtotal + shippingFee;
         CreatedAtUtc = createdAtUtc;
+        ExpiresAtUtc = createdAtUtc + PaymentHold;
+        ShippingAddress = shippingAddress;
         Status = OrderStatus.PendingPayment;
     }
 
@@ -36,6 +42,14 @@ public class Order
     public Money Total { get; private set; }
     public Money Refunded { get; private set; }
     public DateTime CreatedAtUtc { get; private set; }
+    /// <summary>When an unpaid order gives its stock back.</summary>
+    public DateTime ExpiresAtUtc { get; private set; }
+    public ShippingAddress? ShippingAddress { get; private set; }
+    /// <summary>The payment provider's session for this order (a Stripe Checkout Session id, or the sandbox's).</summary>
+    public string? PaymentSessionId { get; private set; }
+    /// <summary>The customer finished checkout with a method that confirms later (e.g. a bank debit): do not expire the hold meanwhile.</summary>
+    public bool AwaitingAsyncPayment { get; private set; }
+    public string? CancellationReason { get; private set; }
     public string? PaymentReference { get; private set; }
     public DateTime? PaidAtUtc { get; private set; }
     public DateTime? ShippedAtUtc { get; private set; }
@@ -59,17 +73,36 @@ public class Order
         }
         Require(Status == OrderStatus.PendingPayment, "mark paid");
         Status = OrderStatus.Paid;
+        AwaitingAsyncPayment = false;
         PaymentReference = paymentReference;
         PaidAtUtc = atUtc;
         return true;
     }
 
-    /// <summary>Cancels an unpaid order (by the consumer or because its hold expired); the caller returns its stock.</summary>
-    public void Cancel(DateTime atUtc)
+    /// <summary>Cancels an unpaid order (by the consumer, a failed payment or an expired hold); the caller returns its stock.</summary>
+    public void Cancel(string reason, DateTime atUtc)
     {
         Require(Status == OrderStatus.PendingPayment, "cancel");
         Status = OrderStatus.Cancelled;
+        CancellationReason = reason;
         CancelledAtUtc = atUtc;
+        AwaitingAsyncPayment = false;
+    }
+
+    public bool IsHoldExpired(DateTime nowUtc) => Status == OrderStatus.PendingPayment && !AwaitingAsyncPayment && nowUtc >= ExpiresAtUtc;
+
+    /// <summary>Remembers the payment session; a new session replaces an old one only while the order is unpaid.</summary>
+    public void AttachPaymentSession(string sessionId)
+    {
+        Require(Status == OrderStatus.PendingPayment, "start a payment for");
+        if (string.IsNullOrWhiteSpace(sessionId)) throw new DomainException("A payment session id is required.");
+        PaymentSessionId = sessionId;
+    }
+
+    public void MarkAwaitingAsyncPayment()
+    {
+        Require(Status == OrderStatus.PendingPayment, "await payment for");
+        AwaitingAsyncPayment = true;
     }
 
     public void Ship(string carrier, string trackingNumber, DateTime atUtc)

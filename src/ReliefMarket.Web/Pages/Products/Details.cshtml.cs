@@ -32,7 +32,7 @@ public class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
         var shares = product.Producer.SourcingShares;
         var villageIds = shares.Select(s => s.VillageId).ToList();
         var villages = await db.Villages.AsNoTracking().Include(v => v.County).Where(v => villageIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, ct);
-        var perUnit = product.Price.Allocate(shares.Select(s => s.BasisPoints).ToList());
+        var perUnit = product.Price.Allocate(shares.Select(s => (long)s.BasisPoints).ToList());
         Shares = shares.Select((s, i) => new MoneyShare(villages[s.VillageId], s.BasisPoints, perUnit[i])).ToList();
         return Page();
     }

@@ -1,0 +1,58 @@
+namespace ReliefMarket.Domain.Ordering;
+
+/// <summary>A delivery address in Chinese format: recipient, 11-digit mainland mobile, province / city / district, street.</summary>
+public sealed record ShippingAddress
+{
+    public const int MaxNameLength = 32;
+    public const int MaxRegionLength = 32;
+    public const int MaxStreetLength = 120;
+
+    private ShippingAddress() { }
+
+    public string Recipient { get; private init; } = "";
+    public string Mobile { get; private init; } = "";
+    public string Province { get; private init; } = "";
+    public string City { get; private init; } = "";
+    public string District { get; private init; } = "";
+    public string Street { get; private init; } = "";
+
+    /// <summary>Which fields are wrong, by name; empty when the address is valid.</summary>
+    public static IReadOnlyList<string> Problems(string? recipient, string? mobile, string? province, string? city, string? district, string? street)
+    {
+        var problems = new List<string>();
+        if (!Fits(recipient, MaxNameLength)) problems.Add(nameof(Recipient));
+        if (!IsMobile(mobile)) problems.Add(nameof(Mobile));
+        if (!Fits(province, MaxRegionLength)) problems.Add(nameof(Province));
+        if (!Fits(city, MaxRegionLength)) problems.Add(nameof(City));
+        if (!Fits(district, MaxRegionLength)) problems.Add(nameof(District));
+        if (!Fits(street, MaxStreetLength) || street!.Trim().Length < 4) problems.Add(nameof(Street));
+        return problems;
+    }
+
+    public static ShippingAddress Create(string? recipient, string? mobile, string? province, string? city, string? district, string? street)
+    {
+        var problems = Problems(recipient, mobile, province, city, district, street);
+        if (problems.Count > 0) throw new DomainException("Invalid shipping address: " + string.Join(", ", problems));
+        return new ShippingAddress
+        {
+            Recipient = recipient!.Trim(), Mobile = Digits(mobile!), Province = province!.Trim(), City = city!.Trim(),
+            District = district!.Trim(), Street = street!.Trim(),
+        };
+    }
+
+    /// <summary>A mainland mobile number: 11 digits starting 1[3-9]; spaces and dashes are allowed while typing.</summary>
+    public static bool IsMobile(string? mobile)
+    {
+        if (mobile is null) return false;
+        var digits = Digits(mobile);
+        return digits.Length == 11 && digits[0] == '1' && digits[1] is >= '3' and <= '9'
+               && mobile.All(c => char.IsAsciiDigit(c) || c is ' ' or '-');
+    }
+
+    private static string Digits(string s) => new(s.Where(char.IsAsciiDigit).ToArray());
+
+    private static bool Fits(string? value, int max) =>
+        !string.IsNullOrWhiteSpace(value) && value.Trim().Length <= max && !value.Any(char.IsControl);
+
+    public override string ToString() => $"{Province}{City}{District}{Street}";
+}
