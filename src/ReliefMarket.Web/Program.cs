@@ -1,5 +1,8 @@
 using ReliefMarket.Web;
+using ReliefMarket.Web.Jobs;
 using ReliefMarket.Web.Localization;
+using ReliefMarket.Web.Ordering;
+using ReliefMarket.Web.Payments;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,6 +11,9 @@ builder.AddData();
 builder.AddIdentity();
 builder.AddLocalizedRazorPages();
 builder.AddCatalogCache();
+builder.AddPayments();
+builder.AddOrdering();
+builder.AddJobs();
 
 var app = builder.Build();
 
@@ -30,6 +36,8 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealth();
+app.MapStripeWebhook();
+app.MapJobs();
 
 app.Run();
 

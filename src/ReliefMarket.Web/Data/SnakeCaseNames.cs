@@ -16,7 +16,12 @@ internal static class SnakeCaseNames
             if (entity.GetTableName() is { } table) entity.SetTableName(ToSnake(table));
 
             foreach (var property in entity.GetProperties())
-                property.SetColumnName(ColumnName(property, property.GetColumnName()));
+            {
+                // An owned type stored in its owner's row shares the owner's key column: leave that name to EF.
+                var ownedInRow = entity.FindOwnership() is { IsUnique: true } ownership ? ownership.PrincipalToDependent!.Name + "_" : null;
+                if (ownedInRow is not null && property.IsPrimaryKey()) continue;
+                property.SetColumnName(ColumnName(property, ownedInRow + property.GetColumnName()));
+            }
             foreach (var complex in entity.GetComplexProperties())
             foreach (var property in complex.ComplexType.GetProperties())
                 property.SetColumnName(ColumnName(property, complex.Name + "_" + property.Name));

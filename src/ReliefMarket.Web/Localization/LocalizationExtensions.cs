@@ -23,7 +23,8 @@ public static class LocalizationExtensions
             // The cookie (set by the language switch) wins over the browser's Accept-Language; no query-string provider.
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
-        builder.Services.AddRazorPages().AddViewLocalization();
+        builder.Services.AddRazorPages().AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         // Razor encodes everything outside Basic Latin by default; Chinese pages would be all &#x...; escapes.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;

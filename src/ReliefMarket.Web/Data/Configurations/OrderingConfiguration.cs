@@ -18,6 +18,20 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.HasIndex(o => new { o.CustomerId, o.CreatedAtUtc });
         b.HasIndex(o => new { o.Status, o.CreatedAtUtc });
         b.HasIndex(o => o.PaymentReference).IsUnique();
+        b.Property(o => o.PaymentSessionId).HasMaxLength(255);
+        b.HasIndex(o => o.PaymentSessionId);
+        b.Property(o => o.CancellationReason).HasMaxLength(64);
+        b.OwnsOne(o => o.ShippingAddress, a =>
+        {
+            a.Property(x => x.Recipient).HasMaxLength(ShippingAddress.MaxNameLength);
+            a.Property(x => x.Mobile).HasMaxLength(11);
+            a.Property(x => x.Province).HasMaxLength(ShippingAddress.MaxRegionLength);
+            a.Property(x => x.City).HasMaxLength(ShippingAddress.MaxRegionLength);
+            a.Property(x => x.District).HasMaxLength(ShippingAddress.MaxRegionLength);
+            a.Property(x => x.Street).HasMaxLength(ShippingAddress.MaxStreetLength);
+        });
+        // The expiry job looks for unpaid orders whose hold has run out.
+        b.HasIndex(o => new { o.Status, o.ExpiresAtUtc });
     }
 }
 
@@ -68,5 +82,35 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(u => u.DisplayName).HasMaxLength(64);
         b.Property(u => u.PreferredCulture).HasMaxLength(16);
         b.HasOne(u => u.Producer).WithMany().HasForeignKey(u => u.ProducerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CartConfiguration : IEntityTypeConfiguration<Cart>
+{
+    public void Configure(EntityTypeBuilder<Cart> b)
+    {
+        b.ToTable("carts");
+        b.Property(c => c.Id).ValueGeneratedNever();
+        b.Property(c => c.UserId).HasMaxLength(450);
+        b.HasIndex(c => c.UserId).IsUnique();
+        b.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.OwnsMany(c => c.Lines, l =>
+        {
+            l.ToTable("cart_lines", t => t.HasCheckConstraint("ck_cart_lines_quantity", "quantity BETWEEN 1 AND 99"));
+            l.WithOwner().HasForeignKey("CartId");
+            l.HasKey("CartId", nameof(CartLine.ProductId));
+            l.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Navigation(c => c.Lines).HasField("_lines");
+    }
+}
+
+internal sealed class ProcessedWebhookEventConfiguration : IEntityTypeConfiguration<Payments.ProcessedWebhookEvent>
+{
+    public void Configure(EntityTypeBuilder<Payments.ProcessedWebhookEvent> b)
+    {
+        b.ToTable("processed_webhook_events");
+        b.Property(e => e.Id).HasMaxLength(255).ValueGeneratedNever();
+        b.Property(e => e.Type).HasMaxLength(128);
     }
 }

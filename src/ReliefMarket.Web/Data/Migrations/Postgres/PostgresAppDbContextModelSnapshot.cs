@@ -732,11 +732,45 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.ToTable("villages", (string)null);
                 });
 
+            modelBuilder.Entity("ReliefMarket.Domain.Ordering.Cart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carts");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_carts_user_id");
+
+                    b.ToTable("carts", (string)null);
+                });
+
             modelBuilder.Entity("ReliefMarket.Domain.Ordering.Order", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<bool>("AwaitingAsyncPayment")
+                        .HasColumnType("boolean")
+                        .HasColumnName("awaiting_async_payment");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cancellation_reason");
 
                     b.Property<DateTime?>("CancelledAtUtc")
                         .HasColumnType("timestamp with time zone")
@@ -766,6 +800,10 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("delivered_at_utc");
 
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at_utc");
+
                     b.Property<DateTime?>("PaidAtUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("paid_at_utc");
@@ -774,6 +812,11 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
                         .HasColumnName("payment_reference");
+
+                    b.Property<string>("PaymentSessionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("payment_session_id");
 
                     b.Property<long>("Refunded")
                         .HasColumnType("bigint")
@@ -813,11 +856,17 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_orders_payment_reference");
 
+                    b.HasIndex("PaymentSessionId")
+                        .HasDatabaseName("ix_orders_payment_session_id");
+
                     b.HasIndex("CustomerId", "CreatedAtUtc")
                         .HasDatabaseName("ix_orders_customer_id_created_at_utc");
 
                     b.HasIndex("Status", "CreatedAtUtc")
                         .HasDatabaseName("ix_orders_status_created_at_utc");
+
+                    b.HasIndex("Status", "ExpiresAtUtc")
+                        .HasDatabaseName("ix_orders_status_expires_at_utc");
 
                     b.ToTable("orders", (string)null);
                 });
@@ -1016,6 +1065,29 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.ToTable("asp_net_users", (string)null);
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Payments.ProcessedWebhookEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ProcessedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at_utc");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_processed_webhook_events");
+
+                    b.ToTable("processed_webhook_events", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1212,6 +1284,58 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.Navigation("Township");
                 });
 
+            modelBuilder.Entity("ReliefMarket.Domain.Ordering.Cart", b =>
+                {
+                    b.HasOne("ReliefMarket.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_carts_asp_net_users_user_id");
+
+                    b.OwnsMany("ReliefMarket.Domain.Ordering.CartLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("CartId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("cart_id");
+
+                            b1.Property<int>("ProductId")
+                                .HasColumnType("integer")
+                                .HasColumnName("product_id");
+
+                            b1.Property<long>("PriceWhenAdded")
+                                .HasColumnType("bigint")
+                                .HasColumnName("price_when_added_fen");
+
+                            b1.Property<int>("Quantity")
+                                .HasColumnType("integer")
+                                .HasColumnName("quantity");
+
+                            b1.HasKey("CartId", "ProductId")
+                                .HasName("pk_cart_lines");
+
+                            b1.HasIndex("ProductId")
+                                .HasDatabaseName("ix_cart_lines_product_id");
+
+                            b1.ToTable("cart_lines", null, t =>
+                                {
+                                    t.HasCheckConstraint("ck_cart_lines_quantity", "quantity BETWEEN 1 AND 99");
+                                });
+
+                            b1.WithOwner()
+                                .HasForeignKey("CartId")
+                                .HasConstraintName("fk_cart_lines_carts_cart_id");
+
+                            b1.HasOne("ReliefMarket.Domain.Catalog.Product", null)
+                                .WithMany()
+                                .HasForeignKey("ProductId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired()
+                                .HasConstraintName("fk_cart_lines_products_product_id");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("ReliefMarket.Domain.Ordering.Order", b =>
                 {
                     b.HasOne("ReliefMarket.Web.Data.AppUser", null)
@@ -1219,6 +1343,59 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_orders_asp_net_users_customer_id");
+
+                    b.OwnsOne("ReliefMarket.Domain.Ordering.ShippingAddress", "ShippingAddress", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("shipping_address_city");
+
+                            b1.Property<string>("District")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("shipping_address_district");
+
+                            b1.Property<string>("Mobile")
+                                .IsRequired()
+                                .HasMaxLength(11)
+                                .HasColumnType("character varying(11)")
+                                .HasColumnName("shipping_address_mobile");
+
+                            b1.Property<string>("Province")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("shipping_address_province");
+
+                            b1.Property<string>("Recipient")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("shipping_address_recipient");
+
+                            b1.Property<string>("Street")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("shipping_address_street");
+
+                            b1.HasKey("OrderId")
+                                .HasName("pk_orders");
+
+                            b1.ToTable("orders");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId")
+                                .HasConstraintName("fk_orders_orders_order_id");
+                        });
+
+                    b.Navigation("ShippingAddress");
                 });
 
             modelBuilder.Entity("ReliefMarket.Domain.Ordering.OrderLine", b =>

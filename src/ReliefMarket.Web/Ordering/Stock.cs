@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace ReliefMarket.Web.Ordering;
+
+/// <summary>
+/// Stock moves as single conditional UPDATEs in the database ("take 3 if at least 3 are left"), so two
+/// buyers can never both take the last unit, on SQLite and PostgreSQL alike. The database's CHECK
+/// (stock >= 0) is the last line of defence. Callers run these inside their transaction.
+/// </summary>
+public sealed class Stock(AppDbContext db, IOutputCacheStore cache)
+{
+    public async Task<bool> TryReserveAsync(int productId, int quantity, CancellationToken ct) =>
+        await db.Products.Where(p => p.Id == productId && p.IsListed && p.Stock >= quantity)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - quantity), ct) == 1;
+
+    public async Task ReleaseAsync(Order order, CancellationToken ct)
+    {
+        foreach (var line in order.Lines)
+            await db.Products.Where(p => p.Id == line.ProductId)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock + line.Quantity), ct);
+    }
+
+    /// <summary>Stock shows on cached catalog pages; call after the transaction that moved it has committed.</summary>
+    public ValueTask StockChangedAsync(CancellationToken ct) => cache.EvictByTagAsync(CatalogCache.Tag, ct);
+}

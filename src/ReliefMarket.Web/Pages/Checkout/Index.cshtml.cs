@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using ReliefMarket.Web.Ordering;
+using ReliefMarket.Web.Payments;
+
+namespace ReliefMarket.Web.Pages.Checkout;
+
+[Authorize]
+public class IndexModel(AppDbContext db, CartStore carts, OrderPlacement placement, PaymentStarter payments, IOptions<ShippingOptions> shipping) : PageModel
+{
+    public sealed class AddressForm
+    {
+        public string? Recipient { get; set; }
+        public string? Mobile { get; set; }
+        public string? Province { get; set; }
+        public string? City { get; set; }
+        public string? District { get; set; }
+        public string? Street { get; set; }
+    }
+
+    [BindProperty] public AddressForm Address { get; set; } = new();
+    /// <summary>The quote the shopper saw; checked again when the order is placed.</summary>
+    [BindProperty] public string? Quote { get; set; }
+
+    public CartSummary Summary { get; private set; } = new([], Money.Zero, Money.Zero);
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+    public string? Message { get; private set; }
+
+    private string UserId => User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Summary = await CartSummary.LoadAsync(db, await carts.FindAsync(ct), shipping.Value, ct);
+        if (Summary.IsEmpty) return Redirect("/cart");
+        // Start from the address of the last order: most people ship to the same place.
+        var last = await db.Orders.AsNoTracking().Where(o => o.CustomerId == UserId && o.ShippingAddress != null)
+            .OrderByDescending(o => o.CreatedAtUtc).Select(o => o.ShippingAddress).FirstOrDefaultAsync(ct);
+        if (last is not null)
+            Address = new AddressForm { Recipient = last.Recipient, Mobile = last.Mobile, Province = last.Province, City = last.City, District = last.District, Street = last.Street };
+        Quote = Summary.Quote;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var a = Address;
+        Problems = ShippingAddress.Problems(a.Recipient, a.Mobile, a.Province, a.City, a.District, a.Street);
+        if (Problems.Count > 0) return await ShowAgainAsync(null, ct);
+
+        var address = ShippingAddress.Create(a.Recipient, a.Mobile, a.Province, a.City, a.District, a.Street);
+        switch (await placement.PlaceAsync(UserId, address, Quote ?? "", ct))
+        {
+            case OrderPlacement.Placed placed:
+                // The order exists whatever happens next; if the provider is unreachable the order page offers "Pay now" again.
+                return Redirect(await payments.StartAsync(placed.Order, Request, ct) ?? $"/orders/{placed.Order.Id}?payment=unavailable");
+            case OrderPlacement.QuoteChanged:
+                return await ShowAgainAsync("Checkout.QuoteChanged", ct);
+            case OrderPlacement.OutOfStock out_:
+                return await ShowAgainAsync("Checkout.OutOfStock", ct, out_.Item.Name.Current);
+            default:
+                return Redirect("/cart");
+        }
+    }
+
+    public object[] MessageArgs { get; private set; } = [];
+
+    private async Task<IActionResult> ShowAgainAsync(string? message, CancellationToken ct, params object[] args)
+    {
+        Summary = await CartSummary.LoadAsync(db, await carts.FindAsync(ct), shipping.Value, ct);
+        if (Summary.IsEmpty) return Redirect("/cart");
+        Message = message;
+        MessageArgs = args;
+        Quote = Summary.Quote;
+        ModelState.Remove(nameof(Quote));
+        return Page();
+    }
+}

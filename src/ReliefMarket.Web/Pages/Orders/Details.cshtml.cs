@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReliefMarket.Web.Payments;
+
+namespace ReliefMarket.Web.Pages.Orders;
+
+[Authorize]
+public class DetailsModel(AppDbContext db, PaymentStarter payments, PaymentEvents events, IPaymentGateway gateway, TimeProvider clock) : PageModel
+{
+    /// <summary>How much of this order goes to one village (by the snapshotted sourcing shares).</summary>
+    public sealed record VillageShare(string County, string CountyCode, string Village, string VillageCode, Money Amount);
+
+    public Order Order { get; private set; } = null!;
+    public IReadOnlyList<VillageShare> Villages { get; private set; } = [];
+    public string? Message { get; private set; }
+    public bool CanPay => Order.Status == OrderStatus.PendingPayment && !Order.IsHoldExpired(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? payment, string? returned, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Message = payment == "unavailable" ? "Order.PaymentUnavailable"
+            : returned is not null && Order.Status == OrderStatus.PendingPayment ? "Order.Confirming"
+            : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPayAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!CanPay) return RedirectToPage();
+        return Redirect(await payments.StartAsync(Order, Request, ct) ?? $"/orders/{id}?payment=unavailable");
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (Order.Status != OrderStatus.PendingPayment) return RedirectToPage();
+        // Close the provider's page first, so it cannot be paid after the stock is given back.
+        if (Order.PaymentSessionId is { } session) await gateway.CloseAsync(session, ct);
+        await events.ApplyOnceAsync($"cancel:{id:N}", "consumer.cancelled", t => events.NotPaidAsync(id, "cancelled_by_customer", t), ct);
+        return RedirectToPage();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var order = await db.FindOwnAsync(id, User.UserId()!, ct);
+        if (order is null) return false;
+        Order = order;
+        var parts = order.Lines.SelectMany(l => l.Amount.Allocate(l.Shares.Select(s => (long)s.BasisPoints).ToList())
+                .Select((amount, i) => (l.Shares[i].VillageId, amount)))
+            .GroupBy(x => x.VillageId).ToDictionary(g => g.Key, g => Money.Sum(g.Select(x => x.amount)));
+        var ids = parts.Keys.ToList();
+        Villages = (await db.Villages.AsNoTracking().Include(v => v.County).Where(v => ids.Contains(v.Id)).ToListAsync(ct))
+            .Select(v => new VillageShare(v.County.Name.Current, v.County.Code, v.Name.Current, v.Code, parts[v.Id]))
+            .OrderByDescending(v => v.Amount).ToList();
+        return true;
+    }
+}
