@@ -13,6 +13,9 @@ public static class Html
         return await BrowsingContext.New().OpenAsync(r => r.Content(body));
     }
 
+    public static async Task<IDocument> ReadPageAsync(this HttpResponseMessage response) =>
+        await BrowsingContext.New().OpenAsync(r => r.Content(response.Content.ReadAsStream()));
+
     public static IReadOnlyList<string> Texts(this IDocument page, string selector) =>
         page.QuerySelectorAll(selector).Select(e => e.TextContent.Trim()).ToList();
 }

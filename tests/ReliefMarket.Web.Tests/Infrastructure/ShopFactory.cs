@@ -24,8 +24,16 @@ public abstract class ShopFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting($"ConnectionStrings:{Provider}", ConnectionString);
-        builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(Sql));
+        // Tests run the expiry job themselves, with a clock they control.
+        builder.UseSetting("Jobs:RunServer", "false");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IInterceptor>(Sql);
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
+
+    public TestClock Clock { get; } = new();
 
     /// <summary>Counts the SQL commands the app sends, to catch N+1 queries and to see cache hits.</summary>
     public SqlCounter Sql { get; } = new();
