@@ -54,7 +54,7 @@ public class StripeGatewayTests(StripeShop shop) : IClassFixture<StripeShop>
         Assert.Equal(["card", "alipay", "wechat_pay"], new[] { 0, 1, 2 }.Select(i => form[$"allowed_payment_method_types[{i}]"].ToString()));
         Assert.Equal("web", form["payment_method_options[wechat_pay][client]"]);
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse(form["expires_at"]!));
-        Assert.InRange(expiresAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(29.5), TimeSpan.FromMinutes(31));
+        Assert.InRange(expiresAt - shop.Clock.GetUtcNow(), TimeSpan.FromMinutes(29.5), TimeSpan.FromMinutes(31));
         Assert.EndsWith($"/orders/{order.Id}?returned=1", form["success_url"]);
         Assert.Equal($"checkout:{order.Id:N}:", call.RequestMessage.Headers!["Idempotency-Key"].Single()[..(10 + 32 + 1)]);
         Assert.Equal("cs_test_stub", order.PaymentSessionId);
