@@ -93,7 +93,7 @@ public abstract class PurchaseTests<TShop>(TShop shop) : IClassFixture<TShop> wh
         await shopper.SubmitAsync($"/payments/sandbox/{orderId}", "form[action*=handler\\=Pay]", []);
         var details = await shopper.PageAsync($"/orders/{orderId}");
         Assert.Equal("Paid", details.QuerySelector(".status")!.TextContent);
-        Assert.Equal("This order's revenue goes to 1 villages in 1 counties:", details.QuerySelector("#villages + p")!.TextContent);
+        Assert.Equal("This order's revenue goes to these villages (villages: 1, counties: 1):", details.QuerySelector("#villages + p")!.TextContent);
     }
 
     [Fact]

@@ -1,0 +1,84 @@
+// Usage: CheckoutLoad <base-url> <buyers> <seconds> <provider> <connection-string>
+// Prepares <buyers> consumer accounts and a well-stocked product in the shop's database (through the shop's own
+// services), then has every buyer repeat add-to-cart → checkout → sandbox pay against the running shop.
+// Prints one line: orders <n> seconds <s> orders/s <x> place-p50-ms <a> place-p95-ms <b> errors <e>
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using System.Net;
+using AngleSharp;
+using Microsoft.AspNetCore.Identity;
+using ReliefMarket.Domain.Catalog;
+using ReliefMarket.Web;
+using ReliefMarket.Web.Data;
+
+var (baseUrl, buyers, seconds) = (args[0].TrimEnd('/'), int.Parse(args[1]), int.Parse(args[2]));
+const string Slug = "hezhang-eggs", Password = "Bench-buyer-2026";
+
+var builder = WebApplication.CreateBuilder([$"--Database:Provider={args[3]}", $"--ConnectionStrings:{args[3]}={args[4]}"]);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.AddData();
+builder.AddIdentity();
+await using (var app = builder.Build())
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+    (await db.Products.SingleAsync(p => p.Slug == Slug)).SetStock(Product.MaxStock);
+    await db.SaveChangesAsync();
+    var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+    for (var i = 0; i < buyers; i++)
+    {
+        var email = $"bench{i}@reliefmarket.test";
+        if (await users.FindByEmailAsync(email) is null)
+            await users.CreateAsync(new AppUser { UserName = email, Email = email, EmailConfirmed = true }, Password);
+    }
+}
+
+var placeTimes = new List<double>();
+var errors = 0;
+var stop = DateTime.UtcNow.AddSeconds(seconds);
+var total = Stopwatch.StartNew();
+await Task.WhenAll(Enumerable.Range(0, buyers).Select(async i =>
+{
+    using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(baseUrl) };
+    await SubmitAsync(http, "/account/login", "form", new() { ["Email"] = $"bench{i}@reliefmarket.test", ["Password"] = Password });
+    while (DateTime.UtcNow < stop)
+    {
+        try
+        {
+            await http.PostAsync("/cart/add", new FormUrlEncodedContent(new Dictionary<string, string> { ["slug"] = Slug, ["quantity"] = "1" }));
+            var watch = Stopwatch.StartNew();
+            var placed = await SubmitAsync(http, "/checkout", "form.checkout", new()
+            {
+                ["Address.Recipient"] = "压测", ["Address.Mobile"] = "13800000000", ["Address.Province"] = "广东省",
+                ["Address.City"] = "广州市", ["Address.District"] = "番禺区", ["Address.Street"] = "沙湾古镇 1 号",
+            }, timeTheSubmit: watch);
+            var sandbox = placed.Headers.Location?.OriginalString;
+            if (placed.StatusCode != HttpStatusCode.Redirect || sandbox is null || !sandbox.StartsWith("/payments/sandbox/")) { Interlocked.Increment(ref errors); continue; }
+            lock (placeTimes) placeTimes.Add(watch.Elapsed.TotalMilliseconds);
+            var paid = await SubmitAsync(http, sandbox, "form[action*='handler=Pay']", []);
+            if (paid.StatusCode != HttpStatusCode.Redirect) Interlocked.Increment(ref errors);
+        }
+        catch (HttpRequestException) { Interlocked.Increment(ref errors); }
+    }
+}));
+total.Stop();
+
+placeTimes.Sort();
+double Percentile(double p) => placeTimes.Count == 0 ? 0 : placeTimes[(int)Math.Min(placeTimes.Count - 1, Math.Ceiling(p * placeTimes.Count) - 1)];
+Console.WriteLine($"orders {placeTimes.Count} seconds {total.Elapsed.TotalSeconds:F1} orders/s {placeTimes.Count / total.Elapsed.TotalSeconds:F1} " +
+                  $"place-p50-ms {Percentile(0.50):F1} place-p95-ms {Percentile(0.95):F1} errors {errors}");
+
+// Opens a page, fills the form's fields (keeping its antiforgery token) and posts it; optionally times only the post.
+static async Task<HttpResponseMessage> SubmitAsync(HttpClient http, string url, string selector, Dictionary<string, string> values, Stopwatch? timeTheSubmit = null)
+{
+    var html = await http.GetStringAsync(url);
+    var page = await BrowsingContext.New().OpenAsync(r => r.Content(html));
+    var form = page.QuerySelector(selector) ?? throw new InvalidOperationException($"no {selector} on {url}");
+    var fields = form.QuerySelectorAll("input[name]").ToDictionary(e => e.GetAttribute("name")!, e => e.GetAttribute("value") ?? "");
+    foreach (var (k, v) in values) fields[k] = v;
+    var action = form.GetAttribute("action");
+    timeTheSubmit?.Restart();
+    var response = await http.PostAsync(string.IsNullOrEmpty(action) ? url : action, new FormUrlEncodedContent(fields));
+    timeTheSubmit?.Stop();
+    return response;
+}
