@@ -183,4 +183,24 @@ public class StripeGatewayTests(StripeShop shop) : IClassFixture<StripeShop>
         Assert.Equal(("pi_late", order.Total.Fen.ToString()), (form["payment_intent"].ToString(), form["amount"].ToString()));
         Assert.Equal($"refund:late:{order.Id:N}", refund.RequestMessage.Headers!["Idempotency-Key"].Single());
     }
+
+    [Fact]
+    public async Task A_cancel_that_races_a_completed_payment_keeps_the_order_and_says_so()
+    {
+        var (shopper, order) = await PlaceOrderAsync("hezhang-eggs", 1);
+        var guid = Guid.NewGuid();
+        shop.Stripe.Given(WireMock.RequestBuilders.Request.Create().WithPath("/v1/checkout/sessions/cs_test_stub/expire").UsingPost())
+            .AtPriority(-10).WithGuid(guid)
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(400).WithHeader("Content-Type", "application/json")
+                .WithBody("""{"error":{"type":"invalid_request_error","message":"Only Checkout Sessions with a status of open can be expired."}}"""));
+        try
+        {
+            var response = await shopper.SubmitAsync($"/orders/{order.Id}", "form[action*=handler\\=Cancel]", []);
+            Assert.Equal($"/orders/{order.Id}?payment=closing-failed", response.Headers.Location!.OriginalString);
+            Assert.Equal(OrderStatus.PendingPayment, (await ReloadAsync(order.Id)).Status);
+            var page = await shopper.PageAsync(response.Headers.Location.OriginalString);
+            Assert.StartsWith("暂时无法取消", page.QuerySelector(".notice")!.TextContent);
+        }
+        finally { shop.Stripe.DeleteMapping(guid); }
+    }
 }

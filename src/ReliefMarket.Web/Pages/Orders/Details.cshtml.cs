@@ -20,6 +20,7 @@ public class DetailsModel(AppDbContext db, PaymentStarter payments, PaymentEvent
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         Message = payment == "unavailable" ? "Order.PaymentUnavailable"
+            : payment == "closing-failed" ? "Order.CancelFailed"
             : returned is not null && Order.Status == OrderStatus.PendingPayment ? "Order.Confirming"
             : null;
         return Page();
@@ -37,7 +38,15 @@ public class DetailsModel(AppDbContext db, PaymentStarter payments, PaymentEvent
         if (!await LoadAsync(id, ct)) return NotFound();
         if (Order.Status != OrderStatus.PendingPayment) return RedirectToPage();
         // Close the provider's page first, so it cannot be paid after the stock is given back.
-        if (Order.PaymentSessionId is { } session) await gateway.CloseAsync(session, ct);
+        if (Order.PaymentSessionId is { } session)
+        {
+            try { await gateway.CloseAsync(session, ct); }
+            catch (Stripe.StripeException)
+            {
+                // Usually the payment has just completed; its webhook will mark the order paid.
+                return Redirect($"/orders/{id}?payment=closing-failed");
+            }
+        }
         await events.ApplyOnceAsync($"cancel:{id:N}", "consumer.cancelled", t => events.NotPaidAsync(id, "cancelled_by_customer", t), ct);
         return RedirectToPage();
     }
