@@ -1,4 +1,5 @@
 using ReliefMarket.Web;
+using ReliefMarket.Web.Email;
 using ReliefMarket.Web.Jobs;
 using ReliefMarket.Web.Localization;
 using ReliefMarket.Web.Ordering;
@@ -14,6 +15,7 @@ builder.AddCatalogCache();
 builder.AddPayments();
 builder.AddOrdering();
 builder.AddJobs();
+builder.AddEmail();
 
 var app = builder.Build();
 
@@ -38,6 +40,7 @@ app.MapRazorPages().WithStaticAssets();
 app.MapHealth();
 app.MapStripeWebhook();
 app.MapJobs();
+app.MapEmail();
 
 app.Run();
 

@@ -19,6 +19,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AttributionEntry> AttributionEntries => Set<AttributionEntry>();
     public DbSet<Cart> Carts => Set<Cart>();
     public DbSet<Payments.ProcessedWebhookEvent> ProcessedWebhookEvents => Set<Payments.ProcessedWebhookEvent>();
+    public DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -29,11 +29,22 @@ public static class JobsExtensions
         });
         if (options.RunServer) builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         builder.Services.AddScoped<ExpireUnpaidOrdersJob>();
+        builder.Services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
         return builder;
     }
 
-    /// <summary>Recurring jobs read what to do from the database, so a lost in-memory queue loses nothing.</summary>
-    public static void MapJobs(this WebApplication app) =>
+    public const string AdminPolicy = "Admin";
+    public const string DashboardPath = "/admin/jobs";
+
+    /// <summary>
+    /// Recurring jobs read what to do from the database, so a lost in-memory queue loses nothing. The dashboard is
+    /// for administrators only, through ASP.NET's own authorization (Hangfire's local-requests filter is replaced).
+    /// </summary>
+    public static void MapJobs(this WebApplication app)
+    {
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<ExpireUnpaidOrdersJob>("expire-unpaid-orders", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        app.MapHangfireDashboardWithAuthorizationPolicy(AdminPolicy, DashboardPath,
+            new DashboardOptions { Authorization = [], AppPath = "/", DashboardTitle = "ReliefMarket jobs", DisplayStorageConnectionString = false });
+    }
 }

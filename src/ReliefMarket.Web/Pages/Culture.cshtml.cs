@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,15 +10,24 @@ namespace ReliefMarket.Web.Pages;
 /// The language switch: a plain link (GET /culture/en?returnUrl=…), so the pages that carry it stay
 /// cacheable and free of per-visitor tokens. It only sets a preference cookie and returns to a local page.
 /// </summary>
-public class CultureModel : PageModel
+public class CultureModel(UserManager<AppUser> users) : PageModel
 {
-    public IActionResult OnGet(string culture, string? returnUrl)
+    public async Task<IActionResult> OnGetAsync(string culture, string? returnUrl)
     {
         if (!LocalizationExtensions.Cultures.Contains(culture)) return NotFound();
-        Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+        Remember(Response, culture);
+        // A signed-in person's emails follow the language they shop in.
+        if (await users.GetUserAsync(User) is { } user && user.PreferredCulture != culture)
+        {
+            user.PreferredCulture = culture;
+            await users.UpdateAsync(user);
+        }
         Response.Headers.CacheControl = "no-store";
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
+
+    public static void Remember(HttpResponse response, string culture) =>
+        response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
 }

@@ -5,7 +5,8 @@ namespace ReliefMarket.Web.Payments;
 /// expiry job. Every method runs inside <see cref="ApplyOnceAsync"/>: one transaction that also records the
 /// event, so an outcome applies exactly once however often it is delivered, in whatever order.
 /// </summary>
-public sealed class PaymentEvents(AppDbContext db, Ordering.Stock stock, IPaymentGateway gateway, TimeProvider clock, ILogger<PaymentEvents> log)
+public sealed class PaymentEvents(AppDbContext db, Ordering.Stock stock, IPaymentGateway gateway, Email.EmailOutbox outbox,
+    Email.EmailTemplates templates, TimeProvider clock, ILogger<PaymentEvents> log)
 {
     public enum Result { Applied, AlreadyApplied, NotYet }
 
@@ -39,10 +40,12 @@ public sealed class PaymentEvents(AppDbContext db, Ordering.Stock stock, IPaymen
             stockMoved = _stockMoved;
         }
         if (stockMoved) await stock.StockChangedAsync(ct);
+        if (_emailWritten) outbox.SendSoon();
         return Result.Applied;
     }
 
     private bool _stockMoved;
+    private bool _emailWritten;
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The order is paid: mark it and write its attribution. A payment for an order that was cancelled meanwhile is refunded.</summary>
@@ -57,7 +60,12 @@ public sealed class PaymentEvents(AppDbContext db, Ordering.Stock stock, IPaymen
             await gateway.RefundAsync(paymentReference, order.Total, $"refund:late:{order.Id:N}", ct);
             return true;
         }
-        if (order.MarkPaid(paymentReference, Now)) db.AttributionEntries.AddRange(AttributionRule.ForPaidOrder(order));
+        if (order.MarkPaid(paymentReference, Now))
+        {
+            db.AttributionEntries.AddRange(AttributionRule.ForPaidOrder(order));
+            await EmailCustomerAsync(order, "order-paid", async (culture, link) =>
+                templates.OrderPaid(culture, order, await Ordering.OrderVillages.ForAsync(db, order, ct), link), ct);
+        }
         return true;
     }
 
@@ -79,6 +87,8 @@ public sealed class PaymentEvents(AppDbContext db, Ordering.Stock stock, IPaymen
         order.Cancel(reason, Now);
         await stock.ReleaseAsync(order, ct);
         _stockMoved = true;
+        if (reason != "cancelled_by_customer")
+            await EmailCustomerAsync(order, "order-not-paid", (culture, link) => Task.FromResult(templates.OrderNotPaid(culture, order, link)), ct);
         return true;
     }
 
@@ -92,6 +102,17 @@ public sealed class PaymentEvents(AppDbContext db, Ordering.Stock stock, IPaymen
         order.RecordRefund(delta);
         db.AttributionEntries.AddRange(AttributionRule.ForOrderRefund(order, delta, Now));
         return true;
+    }
+
+    /// <summary>Writes the email into the outbox inside the current transaction, in the customer's language.</summary>
+    private async Task EmailCustomerAsync(Order order, string kind, Func<string, string, Task<Email.EmailContent>> render, CancellationToken ct)
+    {
+        if (order.CustomerId is null) return;
+        var customer = await db.Users.AsNoTracking().Where(u => u.Id == order.CustomerId)
+            .Select(u => new { u.Email, u.PreferredCulture }).SingleOrDefaultAsync(ct);
+        if (customer?.Email is null) return;
+        outbox.Add(customer.Email, await render(customer.PreferredCulture, outbox.Link($"/orders/{order.Id}")), kind);
+        _emailWritten = true;
     }
 
     private Task<Order?> LoadAsync(Guid orderId, CancellationToken ct) =>

@@ -4,6 +4,10 @@ using Microsoft.AspNetCore.Hosting;
 
 namespace ReliefMarket.Web.Tests.Jobs;
 
+/// <summary>Hangfire keeps its storage in a process-wide static: these tests must not run beside other shops.</summary>
+[CollectionDefinition(nameof(JobStorageCollection), DisableParallelization = true)]
+public sealed class JobStorageCollection;
+
 /// <summary>The production set-up: Hangfire's storage in PostgreSQL, shared by every instance.</summary>
 public sealed class PostgresJobsShop : PostgresShop
 {
@@ -14,6 +18,7 @@ public sealed class PostgresJobsShop : PostgresShop
     }
 }
 
+[Collection(nameof(JobStorageCollection))]
 public class JobStorageTests(PostgresJobsShop shop) : IClassFixture<PostgresJobsShop>
 {
     [Fact]
@@ -28,6 +33,7 @@ public class JobStorageTests(PostgresJobsShop shop) : IClassFixture<PostgresJobs
     }
 }
 
+[Collection(nameof(JobStorageCollection))]
 public class InMemoryJobStorageTests(SqliteShop shop) : IClassFixture<SqliteShop>
 {
     [Fact]

@@ -114,3 +114,19 @@ internal sealed class ProcessedWebhookEventConfiguration : IEntityTypeConfigurat
         b.Property(e => e.Type).HasMaxLength(128);
     }
 }
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Email.OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<Email.OutboxMessage> b)
+    {
+        b.ToTable("outbox_messages");
+        b.Property(m => m.Id).ValueGeneratedNever();
+        b.Property(m => m.To).HasMaxLength(256);
+        b.Property(m => m.Subject).HasMaxLength(256);
+        b.Property(m => m.Kind).HasMaxLength(32);
+        b.Property(m => m.MessageId).HasMaxLength(128);
+        b.Property(m => m.LastError).HasMaxLength(500);
+        // The send job's question: what is unsent and due?
+        b.HasIndex(m => new { m.SentAtUtc, m.NextAttemptAtUtc });
+    }
+}

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReliefMarket.Web.Ordering;
 using ReliefMarket.Web.Payments;
 
 namespace ReliefMarket.Web.Pages.Orders;
@@ -8,9 +9,6 @@ namespace ReliefMarket.Web.Pages.Orders;
 [Authorize]
 public class DetailsModel(AppDbContext db, PaymentStarter payments, PaymentEvents events, IPaymentGateway gateway, TimeProvider clock) : PageModel
 {
-    /// <summary>How much of this order goes to one village (by the snapshotted sourcing shares).</summary>
-    public sealed record VillageShare(string County, string CountyCode, string Village, string VillageCode, Money Amount);
-
     public Order Order { get; private set; } = null!;
     public IReadOnlyList<VillageShare> Villages { get; private set; } = [];
     public string? Message { get; private set; }
@@ -56,13 +54,7 @@ public class DetailsModel(AppDbContext db, PaymentStarter payments, PaymentEvent
         var order = await db.FindOwnAsync(id, User.UserId()!, ct);
         if (order is null) return false;
         Order = order;
-        var parts = order.Lines.SelectMany(l => l.Amount.Allocate(l.Shares.Select(s => (long)s.BasisPoints).ToList())
-                .Select((amount, i) => (l.Shares[i].VillageId, amount)))
-            .GroupBy(x => x.VillageId).ToDictionary(g => g.Key, g => Money.Sum(g.Select(x => x.amount)));
-        var ids = parts.Keys.ToList();
-        Villages = (await db.Villages.AsNoTracking().Include(v => v.County).Where(v => ids.Contains(v.Id)).ToListAsync(ct))
-            .Select(v => new VillageShare(v.County.Name.Current, v.County.Code, v.Name.Current, v.Code, parts[v.Id]))
-            .OrderByDescending(v => v.Amount).ToList();
+        Villages = await OrderVillages.ForAsync(db, order, ct);
         return true;
     }
 }

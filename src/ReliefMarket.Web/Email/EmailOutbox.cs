@@ -1,0 +1,34 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace ReliefMarket.Web.Email;
+
+/// <summary>Writes emails into the outbox (the caller's transaction saves them) and nudges the send job.</summary>
+public sealed class EmailOutbox(AppDbContext db, IBackgroundJobClient jobs, TimeProvider clock, IOptions<EmailOptions> options,
+    IHttpContextAccessor http, ILogger<EmailOutbox> log)
+{
+    /// <summary>An absolute link for an email.</summary>
+    public string Link(string pathAndQuery)
+    {
+        var configured = options.Value.SiteUrl.TrimEnd('/');
+        var request = http.HttpContext?.Request;
+        var site = configured.Length > 0 ? configured
+            : request is not null ? $"{request.Scheme}://{request.Host}{request.PathBase}"
+            : "http://localhost:5080";
+        return site + pathAndQuery;
+    }
+
+    public void Add(string to, EmailContent content, string kind) =>
+        db.OutboxMessages.Add(new OutboxMessage(to, content.Subject, content.Html, content.Text, kind, clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>Call after the transaction commits: sends now rather than at the next minute. Losing this nudge loses nothing.</summary>
+    public void SendSoon()
+    {
+        try { jobs.Enqueue<SendOutboxJob>(j => j.RunAsync(CancellationToken.None)); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The email is safe in the outbox; the every-minute run will send it.
+            log.LogWarning("Could not queue an immediate outbox run: {Error}", e.Message);
+        }
+    }
+}

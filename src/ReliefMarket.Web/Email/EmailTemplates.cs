@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.Extensions.Localization;
+using ReliefMarket.Web.Ordering;
+
+namespace ReliefMarket.Web.Email;
+
+/// <summary>A rendered email: subject, HTML and the same words as plain text.</summary>
+public sealed record EmailContent(string Subject, string Html, string Text);
+
+/// <summary>
+/// The shop's emails, written in the recipient's language (zh-CN or en) from the same localized strings as
+/// the pages. Every value is HTML-encoded in the HTML part.
+/// </summary>
+public sealed class EmailTemplates(IStringLocalizer<SharedResource> localizer)
+{
+    public EmailContent ConfirmEmail(string culture, string link) => In(culture, () =>
+        Build(L("Email.Confirm.Subject"), [L("Email.Confirm.Body")], (L("Email.Confirm.Button"), link)));
+
+    public EmailContent ResetPassword(string culture, string link) => In(culture, () =>
+        Build(L("Email.Reset.Subject"), [L("Email.Reset.Body"), L("Email.Reset.Ignore")], (L("Email.Reset.Button"), link)));
+
+    /// <summary>Sent instead of a confirmation when someone registers with an address that already has an account.</summary>
+    public EmailContent AlreadyRegistered(string culture, string signInLink, string resetLink) => In(culture, () =>
+        Build(L("Email.Exists.Subject"), [L("Email.Exists.Body"), $"{L("Email.Reset.Button")}: {resetLink}"], (L("Account.SignIn"), signInLink)));
+
+    public EmailContent OrderPaid(string culture, Order order, IReadOnlyList<VillageShare> villages, string orderLink) => In(culture, () =>
+    {
+        var lines = order.Lines.Select(l => $"{l.ProductName.Current} · {l.Unit.Current} × {l.Quantity}    {l.Amount}").ToList();
+        lines.Add($"{L("Cart.Subtotal")} {order.Subtotal} · {L("Cart.Shipping")} {order.ShippingFee} · {L("Cart.Total")} {order.Total}");
+        if (order.ShippingAddress is { } a) lines.Add($"{L("Checkout.Address")}: {a.Recipient} {a.Mobile} {a.Province}{a.City}{a.District}{a.Street}");
+        lines.Add(L("Order.VillagesText", villages.Count, villages.Select(v => v.CountyCode).Distinct().Count()));
+        lines.AddRange(villages.Select(v => $"{v.County.Current} · {v.Village.Current}    {v.Amount}"));
+        return Build(L("Email.Paid.Subject", OrderNumber(order)), [L("Email.Paid.Body"), .. lines], (L("Order.Title"), orderLink));
+    });
+
+    public EmailContent OrderNotPaid(string culture, Order order, string orderLink) => In(culture, () =>
+        Build(L(order.CancellationReason == "expired" ? "Email.Expired.Subject" : "Email.Failed.Subject", OrderNumber(order)),
+            [L("Order.Reason." + (order.CancellationReason ?? "expired")), L("Email.NotPaid.Body")], (L("Order.Title"), orderLink)));
+
+    public static string OrderNumber(Order order) => order.Id.ToString("N")[..12].ToUpperInvariant();
+
+    private string L(string key, params object[] args) => localizer[key, args].Value;
+
+    private static EmailContent In(string culture, Func<EmailContent> render)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo(culture == "en" ? "en" : "zh-CN");
+        try { return render(); }
+        finally { CultureInfo.CurrentUICulture = before; }
+    }
+
+    private EmailContent Build(string subject, IReadOnlyList<string> paragraphs, (string Text, string Url) action)
+    {
+        var h = HtmlEncoder.Default;
+        var html = new StringBuilder()
+            .Append("<!DOCTYPE html><html><body style=\"font-family:'Noto Sans SC','PingFang SC','Microsoft YaHei',sans-serif;color:#2b3440;line-height:1.6\">")
+            .Append($"<p style=\"font-weight:700;color:#2f6b3a\">{h.Encode(L("Site.Name"))}</p>");
+        foreach (var p in paragraphs) html.Append($"<p>{h.Encode(p)}</p>");
+        html.Append($"<p><a href=\"{h.Encode(action.Url)}\" style=\"background:#2f6b3a;color:#fff;padding:10px 18px;border-radius:999px;text-decoration:none\">{h.Encode(action.Text)}</a></p>")
+            .Append($"<p style=\"color:#5b6470;font-size:13px\">{h.Encode(L("Footer.About"))}</p></body></html>");
+        var text = $"{L("Site.Name")}\n\n{string.Join("\n\n", paragraphs)}\n\n{action.Text}: {action.Url}\n\n{L("Footer.About")}\n";
+        return new EmailContent(subject, html.ToString(), text);
+    }
+}

@@ -1,0 +1,50 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace ReliefMarket.Web.Email;
+
+/// <summary>
+/// Sends the outbox: every due, unsent message, oldest first; a failure is retried with backoff. Runs every
+/// minute and after each new email; never two at once, so a message is not handed to the server twice by us.
+/// </summary>
+public sealed class SendOutboxJob(AppDbContext db, IEmailSender sender, IOptions<EmailOptions> options, TimeProvider clock, ILogger<SendOutboxJob> log)
+{
+    public const int MaxAttempts = 12;
+
+    [DisableConcurrentExecution(timeoutInSeconds: 120)]
+    [AutomaticRetry(Attempts = 0)] // the outbox has its own retry schedule
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.OutboxMessages
+            .Where(m => m.SentAtUtc == null && m.NextAttemptAtUtc <= now && m.Attempts < MaxAttempts)
+            .OrderBy(m => m.CreatedAtUtc).Take(100).ToListAsync(ct);
+        var sent = 0;
+        foreach (var message in due)
+        {
+            try
+            {
+                await sender.SendAsync(ToMime(message), ct);
+                message.MarkSent(clock.GetUtcNow().UtcDateTime);
+                sent++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning("Email {MessageId} to {To} failed (attempt {Attempt}): {Error}", message.MessageId, message.To, message.Attempts + 1, e.Message);
+                message.MarkFailed(e.Message, clock.GetUtcNow().UtcDateTime);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        return sent;
+    }
+
+    private MimeMessage ToMime(OutboxMessage m)
+    {
+        var message = new MimeMessage { Subject = m.Subject, MessageId = m.MessageId, Date = new DateTimeOffset(m.CreatedAtUtc, TimeSpan.Zero) };
+        message.From.Add(MailboxAddress.Parse(options.Value.From));
+        message.To.Add(MailboxAddress.Parse(m.To));
+        message.Body = new BodyBuilder { TextBody = m.TextBody, HtmlBody = m.HtmlBody }.ToMessageBody();
+        return message;
+    }
+}
