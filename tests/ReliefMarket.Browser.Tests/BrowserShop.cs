@@ -13,6 +13,8 @@ public sealed class BrowserShop : WebApplicationFactory<Program>, IAsyncLifetime
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
+    /// <summary>Where the shop writes its emails (.eml files) in these tests.</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"relief-mail-{Guid.NewGuid():N}");
     public string BaseUrl { get; private set; } = "";
 
     public static readonly string ScreenshotFolder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../TestResults/screenshots"));
@@ -25,6 +27,9 @@ public sealed class BrowserShop : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_file};Pooling=False");
+        // Hangfire keeps process-wide state that several test hosts would share; tests run jobs themselves.
+        builder.UseSetting("Jobs:RunServer", "false");
+        builder.UseSetting("Email:PickupFolder", MailFolder);
     }
 
     public async Task InitializeAsync()
@@ -66,5 +71,6 @@ public sealed class BrowserShop : WebApplicationFactory<Program>, IAsyncLifetime
         _playwright?.Dispose();
         await base.DisposeAsync();
         foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) File.Delete(f);
+        if (Directory.Exists(MailFolder)) Directory.Delete(MailFolder, recursive: true);
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace ReliefMarket.Web.Email;
 
 /// <summary>Writes emails into the outbox (the caller's transaction saves them) and nudges the send job.</summary>
-public sealed class EmailOutbox(AppDbContext db, IBackgroundJobClient jobs, TimeProvider clock, IOptions<EmailOptions> options,
+public sealed class EmailOutbox(AppDbContext db, IServiceProvider services, TimeProvider clock, IOptions<EmailOptions> options,
     IHttpContextAccessor http, ILogger<EmailOutbox> log)
 {
     /// <summary>An absolute link for an email.</summary>
@@ -24,7 +24,8 @@ public sealed class EmailOutbox(AppDbContext db, IBackgroundJobClient jobs, Time
     /// <summary>Call after the transaction commits: sends now rather than at the next minute. Losing this nudge loses nothing.</summary>
     public void SendSoon()
     {
-        try { jobs.Enqueue<SendOutboxJob>(j => j.RunAsync(CancellationToken.None)); }
+        // Resolved here, not injected: the job client touches Hangfire's process-wide state, and a failure must stay a warning.
+        try { services.GetRequiredService<IBackgroundJobClient>().Enqueue<SendOutboxJob>(j => j.RunAsync(CancellationToken.None)); }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The email is safe in the outbox; the every-minute run will send it.
