@@ -14,7 +14,7 @@ public sealed class Shopper(ShopFactory shop, HttpClient client)
     public static Shopper Anonymous(ShopFactory shop, string? language = null) => new(shop, shop.Client(language));
 
     /// <summary>Creates a confirmed consumer account and signs in through the login page.</summary>
-    public async Task<Shopper> SignUpAndSignInAsync(string? email = null)
+    public async Task<Shopper> SignUpAndSignInAsync(string? email = null, string role = Roles.Consumer)
     {
         email ??= $"buyer-{Guid.NewGuid():N}@example.test";
         await using (var scope = shop.Scope(out _))
@@ -22,7 +22,7 @@ public sealed class Shopper(ShopFactory shop, HttpClient client)
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
             Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-            await users.AddToRoleAsync(user, Roles.Consumer);
+            await users.AddToRoleAsync(user, role);
             UserId = user.Id;
         }
         var response = await SubmitAsync("/account/login", "form", new() { ["Email"] = email, ["Password"] = Password });
