@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ReliefMarket.Browser.Tests;
 
@@ -60,6 +61,28 @@ public sealed class BrowserShop : WebApplicationFactory<Program>, IAsyncLifetime
         var options = new BrowserNewContextOptions(device) { BaseURL = BaseUrl, Locale = locale ?? "zh-CN" };
         var context = await Browser.NewContextAsync(options);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Runs the outbox once (as the every-minute job would) and returns the newest email to <paramref name="to"/>.</summary>
+    public async Task<MimeKit.MimeMessage> LatestMailToAsync(string to)
+    {
+        await using (var scope = Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ReliefMarket.Web.Email.SendOutboxJob>().RunAsync(default);
+        var messages = new List<(DateTime, MimeKit.MimeMessage)>();
+        foreach (var file in Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder, "*.eml") : [])
+        {
+            var message = await MimeKit.MimeMessage.LoadAsync(file);
+            if (message.To.Mailboxes.Any(m => m.Address == to)) messages.Add((File.GetLastWriteTimeUtc(file), message));
+        }
+        return messages.OrderBy(m => m.Item1).Last().Item2;
+    }
+
+    /// <summary>The path and query of the first link to <paramref name="path"/> in a message's text.</summary>
+    public static string LinkIn(MimeKit.MimeMessage message, string path)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message.TextBody ?? "", $@"https?://[^/\s]+(?<rel>{System.Text.RegularExpressions.Regex.Escape(path)}\S*)");
+        Assert.True(match.Success, message.TextBody);
+        return match.Groups["rel"].Value;
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>
