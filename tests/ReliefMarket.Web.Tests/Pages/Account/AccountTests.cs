@@ -148,6 +148,38 @@ public class AccountTests(MailShop shop) : IClassFixture<MailShop>
     }
 }
 
+public class OrderEmailTests(MailShop shop) : IClassFixture<MailShop>
+{
+    [Fact]
+    public async Task A_failed_payment_and_an_expired_hold_are_each_told_once_but_a_consumer_s_own_cancellation_is_not()
+    {
+        var shopper = await Shopper.Anonymous(shop).SignUpAndSignInAsync();
+        string email;
+        await using (var scope = shop.Scope(out var db)) email = (await db.Users.SingleAsync(u => u.Id == shopper.UserId)).Email!;
+
+        await shopper.AddToCartAsync("hezhang-eggs", 1);
+        var declined = await shopper.CheckoutAsync();
+        await shopper.SubmitAsync($"/payments/sandbox/{declined}", "form[action*=handler\\=Decline]", []);
+
+        await shopper.AddToCartAsync("hezhang-eggs", 1);
+        var cancelled = await shopper.CheckoutAsync();
+        await shopper.SubmitAsync($"/orders/{cancelled}", "form[action*=handler\\=Cancel]", []);
+
+        await shopper.AddToCartAsync("hezhang-eggs", 1);
+        var expired = await shopper.CheckoutAsync();
+        shop.Clock.Advance(TimeSpan.FromMinutes(40));
+        await using (var scope = shop.Scope(out _))
+            await scope.ServiceProvider.GetRequiredService<ReliefMarket.Web.Jobs.ExpireUnpaidOrdersJob>().RunAsync(default);
+
+        await shop.SendOutboxAsync();
+        var subjects = shop.MailTo(email).Select(m => m.Subject).ToList();
+        Assert.Equal(2, subjects.Count);
+        Assert.Contains($"订单 {declined.ToString("N")[..12].ToUpperInvariant()} 支付未成功 · 扶贫好物集市", subjects);
+        Assert.Contains($"订单 {expired.ToString("N")[..12].ToUpperInvariant()} 已超时取消 · 扶贫好物集市", subjects);
+        Assert.Contains("商品已放回库存", MailShop.Text(shop.MailTo(email)[0]));
+    }
+}
+
 public class OutboxTests(MailDownShop shop) : IClassFixture<MailDownShop>
 {
     [Fact]
