@@ -25,18 +25,20 @@ public sealed class OrderPlacement(AppDbContext db, Stock stock, TimeProvider cl
             if (summary.IsEmpty) return new EmptyCart();
             if (summary.Quote != confirmedQuote) return new QuoteChanged(summary);
 
-            foreach (var item in summary.Items)
-                if (!await stock.TryReserveAsync(item.ProductId, item.Quantity, ct))
-                    return new OutOfStock(item); // disposing the transaction rolls back earlier reservations
-
             var ids = summary.Items.Select(i => i.ProductId).ToList();
             var products = await db.Products.AsNoTracking().Include(p => p.Producer).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
             var villageIds = products.Values.SelectMany(p => p.Producer.SourcingShares.Select(s => s.VillageId)).Distinct().ToList();
             var countyOf = await db.Villages.Where(v => villageIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.CountyId, ct);
             var today = ChinaTime.Today(clock);
-            var lines = summary.Items.Select(i => OrderLine.Snapshot(products[i.ProductId], products[i.ProductId].Producer, countyOf, i.Quantity, today));
+            var lines = summary.Items.Select(i => OrderLine.Snapshot(products[i.ProductId], products[i.ProductId].Producer, countyOf, i.Quantity, today)).ToList();
 
             order = new Order(Guid.NewGuid(), userId, Channel.Online, lines, summary.Shipping, clock.GetUtcNow().UtcDateTime, address);
+
+            // Reserve last: the row locks on hot products are then held only for the insert and the commit.
+            foreach (var item in summary.Items)
+                if (!await stock.TryReserveAsync(item.ProductId, item.Quantity, ct))
+                    return new OutOfStock(item); // disposing the transaction rolls back earlier reservations
+
             db.Orders.Add(order);
             cart!.Clear(clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);
