@@ -18,7 +18,7 @@ public sealed class PaymentEvents(AppDbContext db, Ordering.Stock stock, IPaymen
     public async Task<Result> ApplyOnceAsync(string eventId, string eventType, Func<CancellationToken, Task<bool>> apply, CancellationToken ct)
     {
         if (await db.ProcessedWebhookEvents.AnyAsync(e => e.Id == eventId, ct)) return Result.AlreadyApplied;
-        var stockMoved = false;
+        (_stockMoved, _emailWritten) = (false, false);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             var applied = await apply(ct);
@@ -37,9 +37,8 @@ public sealed class PaymentEvents(AppDbContext db, Ordering.Stock stock, IPaymen
                 if (await db.ProcessedWebhookEvents.AnyAsync(e => e.Id == eventId, ct)) return Result.AlreadyApplied;
                 throw;
             }
-            stockMoved = _stockMoved;
         }
-        if (stockMoved) await stock.StockChangedAsync(ct);
+        if (_stockMoved) await stock.StockChangedAsync(ct);
         if (_emailWritten) outbox.SendSoon();
         return Result.Applied;
     }

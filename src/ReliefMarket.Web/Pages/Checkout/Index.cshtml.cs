@@ -18,6 +18,12 @@ public class IndexModel(AppDbContext db, CartStore carts, OrderPlacement placeme
         public string? City { get; set; }
         public string? District { get; set; }
         public string? Street { get; set; }
+
+        public string? this[string field] => field switch
+        {
+            nameof(Recipient) => Recipient, nameof(Mobile) => Mobile, nameof(Province) => Province,
+            nameof(City) => City, nameof(District) => District, nameof(Street) => Street, _ => null,
+        };
     }
 
     [BindProperty] public AddressForm Address { get; set; } = new();
