@@ -10,6 +10,7 @@ public sealed class Shopper(ShopFactory shop, HttpClient client)
     public const string Password = "Relief-test-2026";
     public HttpClient Client { get; } = client;
     public string? UserId { get; private set; }
+    public string? Email { get; private set; }
 
     public static Shopper Anonymous(ShopFactory shop, string? language = null) => new(shop, shop.Client(language));
 
@@ -24,6 +25,7 @@ public sealed class Shopper(ShopFactory shop, HttpClient client)
             Assert.True((await users.CreateAsync(user, Password)).Succeeded);
             await users.AddToRoleAsync(user, role);
             UserId = user.Id;
+            Email = email;
         }
         var response = await SubmitAsync("/account/login", "form", new() { ["Email"] = email, ["Password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

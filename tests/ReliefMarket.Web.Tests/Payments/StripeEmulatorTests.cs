@@ -18,7 +18,7 @@ public sealed class StripeEmulator : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = FreePort();
+        var port = MailShop.FreePort();
         var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../stripe-mock"));
         var cli = Path.Combine(root, "node_modules/stripe-stateful-mock/dist/cli.js");
         if (!System.IO.File.Exists(cli)) throw new InvalidOperationException($"Run `npm ci --prefix {root}` (scripts/test does) to install the Stripe emulator.");
@@ -37,15 +37,6 @@ public sealed class StripeEmulator : IAsyncLifetime
         _node?.Kill(entireProcessTree: true);
         _node?.Dispose();
         return Task.CompletedTask;
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
 
