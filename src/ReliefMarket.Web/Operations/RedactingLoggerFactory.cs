@@ -25,16 +25,20 @@ internal sealed class RedactingLogger(ILogger inner) : ILogger
         if (!inner.IsEnabled(logLevel)) return;
         var safeException = RedactedException.Wrap(exception);
         if (state is IReadOnlyList<KeyValuePair<string, object?>> properties)
-            inner.Log(logLevel, eventId, new RedactedState(properties), safeException, (_, _) => LogRedaction.Redact(formatter(state, exception)));
+            inner.Log(logLevel, eventId, new RedactedState(properties, () => formatter(state, exception)), safeException, (s, _) => s.ToString());
         else
             inner.Log(logLevel, eventId, state, safeException, (s, _) => LogRedaction.Redact(formatter(s, exception)));
     }
 }
 
-/// <summary>Structured properties (JSON console writes them one by one) with every text value redacted.</summary>
-internal sealed class RedactedState(IReadOnlyList<KeyValuePair<string, object?>> inner) : IReadOnlyList<KeyValuePair<string, object?>>
+/// <summary>Structured properties (JSON console writes them one by one, and the message as ToString) with every text value redacted.</summary>
+internal sealed class RedactedState(IReadOnlyList<KeyValuePair<string, object?>> inner, Func<string> format) : IReadOnlyList<KeyValuePair<string, object?>>
 {
+    private string? _message;
+
     public int Count => inner.Count;
+
+    public override string ToString() => _message ??= LogRedaction.Redact(format());
 
     public KeyValuePair<string, object?> this[int index] => inner[index] is var p && p.Key == "{OriginalFormat}"
         ? p

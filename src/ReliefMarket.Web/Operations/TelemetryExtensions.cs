@@ -17,7 +17,7 @@ public static class TelemetryExtensions
             {
                 o.IncludeScopes = true;   // the trace and span ids, the request path and id travel as scopes
                 o.UseUtcTimestamp = true;
-                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";   // without a format the JSON lines carry no time at all
             });
         // A log line can then be found from a trace, and the other lines of the same request from it.
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);

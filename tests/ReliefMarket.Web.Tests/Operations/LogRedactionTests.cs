@@ -22,4 +22,13 @@ public class LogRedactionTests
     [InlineData("order 1764412345678 at 20261129", "order 1764412345678 at 20261129")]   // ids and dates are not mobiles or cards
     public void Secrets_and_personal_data_are_masked_in_any_text(string text, string redacted) =>
         Assert.Equal(redacted, LogRedaction.Redact(text));
+
+    [Fact]
+    public void Structured_state_is_redacted_in_its_properties_and_in_the_message_the_JSON_console_prints()
+    {
+        var state = new RedactedState([new("QueryString", "?code=Q2ZESjhB"), new("Attempt", 2), new("{OriginalFormat}", "GET {QueryString}")],
+            () => "GET /account/confirm?code=Q2ZESjhB");
+        Assert.Equal("GET /account/confirm?code=***", state.ToString());
+        Assert.Equal(["?code=***", (object)2, "GET {QueryString}"], state.Select(p => p.Value));
+    }
 }
