@@ -18,6 +18,7 @@ builder.AddPayments();
 builder.AddOrdering();
 builder.AddJobs();
 builder.AddEmail();
+builder.AddTelemetry();
 
 var app = builder.Build();
 
