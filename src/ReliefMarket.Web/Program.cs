@@ -4,6 +4,7 @@ using ReliefMarket.Web.Jobs;
 using ReliefMarket.Web.Localization;
 using ReliefMarket.Web.Ordering;
 using ReliefMarket.Web.Payments;
+using ReliefMarket.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,11 +17,13 @@ builder.AddPayments();
 builder.AddOrdering();
 builder.AddJobs();
 builder.AddEmail();
+builder.AddHttpHardening();
 
 var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
 
+app.UseHttpHardening();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
@@ -31,6 +34,7 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimits();
 // After authentication, so the cache policy sees who is signed in and caches anonymous pages only.
 app.UseOutputCache();
 app.UseAntiforgery();

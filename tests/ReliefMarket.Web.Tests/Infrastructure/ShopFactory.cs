@@ -26,8 +26,12 @@ public abstract class ShopFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting($"ConnectionStrings:{Provider}", ConnectionString);
         // Tests run the expiry job themselves, with a clock they control.
         builder.UseSetting("Jobs:RunServer", "false");
+        // Tests sign in and post many times from one (missing) address; RateLimitTests sets low limits of its own.
+        foreach (var limit in new[] { "SignIn", "Register", "ForgotPassword", "Checkout", "Webhook" })
+            builder.UseSetting($"RateLimits:{limit}:PermitLimit", "100000");
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddress>();
             services.AddSingleton<IInterceptor>(Sql);
             services.AddSingleton<TimeProvider>(Clock);
         });
