@@ -21,6 +21,11 @@ public static class HttpHardening
     public static WebApplicationBuilder AddHttpHardening(this WebApplicationBuilder builder)
     {
         var proxies = builder.Configuration.GetSection(ForwardedHeadersSettings.Section).Get<ForwardedHeadersSettings>() ?? new();
+        // Parsed now, so that a mistyped address stops the start-up with its name rather than the first request.
+        var addresses = proxies.KnownProxies.Select(a => IPAddress.TryParse(a, out var ip) ? ip
+            : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies: '{a}' is not an IP address.")).ToList();
+        var networks = proxies.KnownNetworks.Select(n => System.Net.IPNetwork.TryParse(n, out var network) ? network
+            : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks: '{n}' is not a network in CIDR notation.")).ToList();
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
             // Host is not taken from a proxy: absolute links come from configuration, never from the request.
@@ -28,8 +33,8 @@ public static class HttpHardening
             // The framework trusts loopback by default; trust exactly what the operator lists, nothing else.
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
-            foreach (var address in proxies.KnownProxies) o.KnownProxies.Add(IPAddress.Parse(address));
-            foreach (var network in proxies.KnownNetworks) o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            foreach (var address in addresses) o.KnownProxies.Add(address);
+            foreach (var network in networks) o.KnownIPNetworks.Add(network);
         });
         // A year (the framework default is 30 days). Subdomains are not included: they may not all be on https.
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
