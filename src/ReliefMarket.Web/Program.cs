@@ -1,4 +1,5 @@
 using ReliefMarket.Web;
+using ReliefMarket.Web.Areas.Admin;
 using ReliefMarket.Web.Email;
 using ReliefMarket.Web.Hosting;
 using ReliefMarket.Web.Jobs;
@@ -21,6 +22,7 @@ builder.AddJobs();
 builder.AddEmail();
 builder.AddTelemetry();
 builder.AddHttpHardening();
+builder.AddAdminArea();
 
 var app = builder.Build();
 

@@ -9,9 +9,25 @@ public sealed class StripeGateway(IStripeClient stripe, IOptions<StripeOptions> 
 {
     public async Task<PaymentSession> StartAsync(Order order, string siteBaseUrl, CancellationToken ct)
     {
-        // Stripe wants expires_at at least 30 minutes after the session is created; the order's own hold
-        // outlasts it by the expiry job's grace period, so the session always closes first.
-        var expiresAt = Max(order.ExpiresAtUtc, clock.GetUtcNow().UtcDateTime.AddMinutes(30).AddSeconds(5));
+        var sessions = new SessionService(stripe);
+        var now = clock.GetUtcNow().UtcDateTime;
+        // "Pay now" again: the page already opened for this order is still payable, so the shopper goes back to it.
+        // Opening a second one would let the same order be paid twice.
+        if (order.PaymentSessionId is { } previous)
+        {
+            var session = await sessions.GetAsync(previous, cancellationToken: ct);
+            if (session.Status == "open" && session.ExpiresAt > now.AddMinutes(2)) return new PaymentSession(session.Id, session.Url);
+            if (session.Status == "complete") return new PaymentSession(session.Id, $"{siteBaseUrl}/orders/{order.Id}?returned=1");
+            // About to expire: close it before opening the next, so only one is ever payable.
+            if (session.Status == "open") await sessions.ExpireAsync(previous, cancellationToken: ct);
+        }
+
+        // Stripe wants expires_at at least 30 minutes after the session is created. The first session closes a minute after
+        // the order's own hold and before the expiry job's grace period ends; a later one (after the first was closed) gets
+        // 30 minutes, rounded up to ten so that a retried request carries the same parameters as the first try.
+        var expiresAt = order.ExpiresAtUtc.AddMinutes(1) >= now.AddMinutes(30).AddSeconds(5)
+            ? order.ExpiresAtUtc.AddMinutes(1)
+            : RoundUpToTenMinutes(now.AddMinutes(30).AddSeconds(5));
         var create = new SessionCreateOptions
         {
             Mode = "payment",
@@ -28,11 +44,14 @@ public sealed class StripeGateway(IStripeClient stripe, IOptions<StripeOptions> 
             SuccessUrl = $"{siteBaseUrl}/orders/{order.Id}?returned=1",
             CancelUrl = $"{siteBaseUrl}/orders/{order.Id}",
         };
-        // A retried start for the same order and hold returns the same session instead of opening a second one.
-        var session = await new SessionService(stripe).CreateAsync(create,
-            new RequestOptions { IdempotencyKey = $"checkout:{order.Id:N}:{expiresAt:yyyyMMddHHmm}" }, ct);
-        return new PaymentSession(session.Id, session.Url);
+        // The key derives from the order and the session it replaces: a retried start returns the same session.
+        var created = await sessions.CreateAsync(create,
+            new RequestOptions { IdempotencyKey = $"checkout:{order.Id:N}:{order.PaymentSessionId ?? "first"}:{expiresAt:yyyyMMddHHmm}" }, ct);
+        return new PaymentSession(created.Id, created.Url);
     }
+
+    private static DateTime RoundUpToTenMinutes(DateTime t) =>
+        new(t.Ticks + (TimeSpan.TicksPerMinute * 10 - t.Ticks % (TimeSpan.TicksPerMinute * 10)) % (TimeSpan.TicksPerMinute * 10), t.Kind);
 
     public Task CloseAsync(string sessionId, CancellationToken ct) =>
         new SessionService(stripe).ExpireAsync(sessionId, cancellationToken: ct);
@@ -57,5 +76,4 @@ public sealed class StripeGateway(IStripeClient stripe, IOptions<StripeOptions> 
         },
     };
 
-    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 }

@@ -20,12 +20,16 @@ public static class StripeWebhook
         var secret = options.Value.WebhookSecret;
         if (string.IsNullOrEmpty(secret)) return Results.NotFound();
 
-        using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync(ct);
+        // Stripe's events are a few kilobytes: anything far larger is refused before it is read, let alone verified.
+        if (await ReadLimitedAsync(request, ct) is not { } body)
+            return Results.Problem(title: "Payload too large", detail: $"A webhook body is at most {MaxBodyBytes / 1024} KB.", statusCode: 413);
         Event stripeEvent;
         try
         {
             stripeEvent = EventUtility.ConstructEvent(body, request.Headers["Stripe-Signature"], secret);
+            // Pinned to the API version the handlers were written against: another version's objects may differ in shape.
+            if (stripeEvent.ApiVersion != StripeConfiguration.ApiVersion)
+                throw new StripeException($"Event API version {stripeEvent.ApiVersion} is not {StripeConfiguration.ApiVersion}.");
         }
         catch (Exception e) when (e is StripeException or FormatException or System.Text.Json.JsonException or Newtonsoft.Json.JsonException
                                       or ArgumentException or NullReferenceException or InvalidCastException)
@@ -52,6 +56,19 @@ public static class StripeWebhook
         };
         // NotYet: Stripe delivers again later (e.g. a refund that overtook its payment).
         return result == PaymentEvents.Result.NotYet ? Results.StatusCode(StatusCodes.Status409Conflict) : Results.Ok();
+    }
+
+    public const int MaxBodyBytes = 256 * 1024;
+
+    /// <summary>The body as text, or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>
+    private static async Task<string?> ReadLimitedAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxBodyBytes) return null;
+        var buffer = new byte[MaxBodyBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), ct)) > 0) length += read;
+        return length > MaxBodyBytes ? null : System.Text.Encoding.UTF8.GetString(buffer, 0, length);
     }
 
     private static async Task<PaymentEvents.Result> Session(Event stripeEvent, PaymentEvents events,

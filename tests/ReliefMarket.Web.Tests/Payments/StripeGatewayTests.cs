@@ -58,7 +58,7 @@ public class StripeGatewayTests(StripeShop shop) : IClassFixture<StripeShop>
         // Return pages are on the configured public address, not on whatever Host the checkout request named.
         Assert.Equal($"{ShopFactory.PublicBaseUrl}/orders/{order.Id}?returned=1", form["success_url"]);
         Assert.Equal($"{ShopFactory.PublicBaseUrl}/orders/{order.Id}", form["cancel_url"]);
-        Assert.Matches($"^checkout:{order.Id:N}:\\d{{12}}$", call.RequestMessage.Headers!["Idempotency-Key"].Single());
+        Assert.Matches($"^checkout:{order.Id:N}:first:\\d{{12}}$", call.RequestMessage.Headers!["Idempotency-Key"].Single());
         Assert.Equal("cs_test_stub", order.PaymentSessionId);
         Assert.StartsWith("Bearer sk_test_stub", call.RequestMessage.Headers["Authorization"].Single());
     }
@@ -103,6 +103,51 @@ public class StripeGatewayTests(StripeShop shop) : IClassFixture<StripeShop>
     }
 
     private static string StripeConfiguration() => Stripe.StripeConfiguration.ApiVersion;
+
+    [Fact]
+    public async Task Pay_now_minutes_later_returns_to_the_open_session_instead_of_opening_a_second()
+    {
+        var (shopper, order) = await PlaceOrderAsync("hezhang-eggs", 1);
+        shop.Clock.Advance(TimeSpan.FromMinutes(3));
+
+        var again = await shopper.SubmitAsync($"/orders/{order.Id}", "form[action*=handler\\=Pay]", []);
+
+        Assert.Equal("https://checkout.stripe.test/c/pay/cs_test_stub", again.Headers.Location!.OriginalString);
+        Assert.Single(shop.Stripe.LogEntries, e => e.RequestMessage.Path == "/v1/checkout/sessions" && e.RequestMessage.Method == "POST"
+            && QueryHelpers.ParseQuery(e.RequestMessage.Body)["client_reference_id"] == order.Id.ToString());
+        shop.Clock.Advance(TimeSpan.FromMinutes(-3));
+    }
+
+    [Fact]
+    public async Task The_webhook_is_pinned_to_the_exact_API_version_not_only_its_release_train()
+    {
+        var (_, order) = await PlaceOrderAsync("hezhang-eggs", 1);
+        var pinned = StripeConfiguration();
+        var sameTrain = "2026-01-01." + pinned.Split('.')[1];
+        var completed = StripeShop.Event("checkout.session.completed", StripeShop.Session(order.Id, "paid", order.Total.Fen, "pi_other_version"))
+            .Replace(pinned, sameTrain);
+
+        var response = await shop.DeliverAsync(completed);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(OrderStatus.PendingPayment, (await ReloadAsync(order.Id)).Status);
+    }
+
+    [Fact]
+    public async Task A_body_over_256_KB_is_refused_with_413_before_its_signature_is_checked()
+    {
+        var huge = StripeShop.Event("customer.created", new { id = "cus_1", @object = "customer", padding = new string('x', 300 * 1024) });
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await shop.DeliverAsync(huge)).StatusCode);
+
+        // Without a Content-Length (chunked), the reading itself stops at the limit.
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/stripe")
+            { Content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(huge))) };
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.Add("Stripe-Signature", StripeShop.Signature(huge, StripeShop.WebhookSecret));
+        var chunked = await shop.Client().SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunked.StatusCode);
+        Assert.Equal("application/problem+json", chunked.Content.Headers.ContentType!.MediaType);
+    }
 
     [Fact]
     public async Task Unknown_events_are_acknowledged()

@@ -22,6 +22,10 @@ public class StripeShop : SqliteShop
         Stripe.Given(Request.Create().WithPath("/v1/checkout/sessions").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(
                 """{"id":"cs_test_stub","object":"checkout.session","url":"https://checkout.stripe.test/c/pay/cs_test_stub","status":"open","payment_status":"unpaid"}"""));
+        // The session as Stripe reports it later: still open (far ahead, since tests move the clock).
+        Stripe.Given(Request.Create().WithPath("/v1/checkout/sessions/cs_test_stub").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(
+                $$"""{"id":"cs_test_stub","object":"checkout.session","url":"https://checkout.stripe.test/c/pay/cs_test_stub","status":"open","payment_status":"unpaid","expires_at":{{DateTimeOffset.UtcNow.AddHours(20).ToUnixTimeSeconds()}}}"""));
         Stripe.Given(Request.Create().WithPath(new WireMock.Matchers.RegexMatcher("^/v1/checkout/sessions/[^/]+/expire$")).UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(
                 """{"id":"cs_test_stub","object":"checkout.session","status":"expired"}"""));
