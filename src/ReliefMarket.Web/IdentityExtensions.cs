@@ -22,6 +22,7 @@ public static class IdentityExtensions
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<Access.AppClaimsFactory>()
             .AddPasswordValidator<Accounts.CommonPasswordValidator>();
         builder.Services.AddScoped<Accounts.AccountEmails>();
         builder.Services.ConfigureApplicationCookie(o =>

@@ -1,5 +1,6 @@
 using ReliefMarket.Web;
 using ReliefMarket.Web.Areas.Admin;
+using ReliefMarket.Web.Areas.Cooperative;
 using ReliefMarket.Web.Email;
 using ReliefMarket.Web.Hosting;
 using ReliefMarket.Web.Jobs;
@@ -23,6 +24,7 @@ builder.AddEmail();
 builder.AddTelemetry();
 builder.AddHttpHardening();
 builder.AddAdminArea();
+builder.AddCooperativeArea();
 
 var app = builder.Build();
 

@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace ReliefMarket.Web.Access;
+
+/// <summary>Who is asking, read from the sign-in cookie's claims: one place, not one lookup per page.</summary>
+public static class CurrentUser
+{
+    /// <summary>The producer a cooperative member manages, put in the cookie at sign-in.</summary>
+    public const string ProducerClaim = "producer_id";
+
+    public static int? ProducerId(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirst(ProducerClaim)?.Value, out var id) ? id : null;
+}
+
+/// <summary>Adds the member's producer to the claims, so every cooperative query can be scoped without a lookup.</summary>
+public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        if (user.ProducerId is { } producer) identity.AddClaim(new Claim(CurrentUser.ProducerClaim, producer.ToString()));
+        return identity;
+    }
+}
