@@ -47,7 +47,7 @@ async Task Check(string name, Func<Task<string>> body)
 async Task<Browser> SignedInOnNode1()
 {
     var b = new Browser(http, node1, node2);
-    var r = await b.SubmitAsync($"{node1}/account/login", "form", new() { ["Email"] = Consumer, ["Password"] = demoPassword });
+    var r = await b.SubmitAsync($"{node1}/account/login", "form.form", new() { ["Email"] = Consumer, ["Password"] = demoPassword });
     if (r.StatusCode != HttpStatusCode.Redirect || Location(r).Contains("/account/login"))
         throw new CheckFailed($"the demo consumer could not sign in on node 1 itself ({Describe(r)}); are demo accounts enabled (Database:SeedDemoData, DemoAccounts:Password)?");
     return b;
@@ -56,7 +56,7 @@ async Task<Browser> SignedInOnNode1()
 await Check("a. signed in through nginx, still signed in on the other node", async () =>
 {
     var b = new Browser(http, node1, node2);
-    var r = await b.SubmitAsync($"{publicUrl}/account/login", "form", new() { ["Email"] = Consumer, ["Password"] = demoPassword });
+    var r = await b.SubmitAsync($"{publicUrl}/account/login", "form.form", new() { ["Email"] = Consumer, ["Password"] = demoPassword });
     if (r.StatusCode != HttpStatusCode.Redirect || Location(r).Contains("/account/login"))
         throw new CheckFailed($"signing in through nginx answered {Describe(r)} (the login form came from {b.LastGetUpstream}, the post went to {Upstream(r)})");
     var upstreams = new HashSet<string>();
@@ -79,7 +79,7 @@ await Check("a. signed in through nginx, still signed in on the other node", asy
 await Check("b. a form rendered by node 1 posts to node 2", async () =>
 {
     var b = await SignedInOnNode1();
-    var r = await b.SubmitAsync($"{node1}/account/profile", "form", new() { ["DisplayName"] = "集群检查" }, postTo: node2);
+    var r = await b.SubmitAsync($"{node1}/account/profile", "form.form", new() { ["DisplayName"] = "集群检查" }, postTo: node2);
     if (r.StatusCode == HttpStatusCode.BadRequest) throw new CheckFailed("node 2 rejected the antiforgery token node 1 rendered (400)");
     if (r.StatusCode == HttpStatusCode.Redirect && Location(r).Contains("/account/login"))
         throw new CheckFailed("node 2 did not accept node 1's sign-in cookie (redirect to sign-in)");
@@ -128,7 +128,7 @@ await Check("e. an email link made by one node works through nginx", async () =>
     var b = new Browser(http, node1, node2);
     var email = $"cluster-{Guid.NewGuid():N}"[..16] + "@reliefmarket.test";
     const string Password = "Cluster-check-2026";
-    var r = await b.SubmitAsync($"{publicUrl}/account/register", "form", new() { ["Email"] = email, ["Password"] = Password, ["ConfirmPassword"] = Password });
+    var r = await b.SubmitAsync($"{publicUrl}/account/register", "form.form", new() { ["Email"] = email, ["Password"] = Password, ["ConfirmPassword"] = Password });
     if (r.StatusCode != HttpStatusCode.Redirect || !Location(r).Contains("check-email"))
         throw new CheckFailed($"registering through nginx answered {Describe(r)} (form from {b.LastGetUpstream}, post to {Upstream(r)})");
     var watch = Stopwatch.StartNew();
@@ -147,7 +147,7 @@ await Check("e. an email link made by one node works through nginx", async () =>
     if (!link.StartsWith(publicUrl + "/")) throw new CheckFailed($"the confirmation link starts {new Uri(link).GetLeftPart(UriPartial.Authority)}, not the public base URL {publicUrl}");
     var confirmed = await b.SendAsync(HttpMethod.Get, WebUtility.HtmlDecode(link));
     if (confirmed.StatusCode != HttpStatusCode.OK) throw new CheckFailed($"following the link through nginx answered {Describe(confirmed)} from {Upstream(confirmed)}");
-    var signIn = await b.SubmitAsync($"{publicUrl}/account/login", "form", new() { ["Email"] = email, ["Password"] = Password });
+    var signIn = await b.SubmitAsync($"{publicUrl}/account/login", "form.form", new() { ["Email"] = email, ["Password"] = Password });
     if (signIn.StatusCode != HttpStatusCode.Redirect || Location(signIn).Contains("/account/login"))
         throw new CheckFailed($"the confirmed account could not sign in through nginx: {Describe(signIn)}");
     var orders = await b.SendAsync(HttpMethod.Get, $"{publicUrl}/orders");
