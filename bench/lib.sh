@@ -9,7 +9,9 @@ APP_PID=""
 publish() { dotnet publish src/ReliefMarket.Web -c Release -o "$OUT/app" --nologo -v quiet >"$OUT/publish.log" 2>&1 || { cat "$OUT/publish.log"; exit 1; }; }
 
 start_app() { # provider connection-string
+  # Production on purpose: the sandbox payment page, the mail folder and the demo catalog are asked for explicitly.
   (cd "$OUT/app" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
+    Site__PublicBaseUrl="http://127.0.0.1:$PORT" Payments__UseSandbox=true Email__UsePickupFolder=true Database__SeedDemoData=true \
     Logging__LogLevel__Default=Warning Database__Provider="$1" "ConnectionStrings__$1=$2" \
     dotnet ReliefMarket.Web.dll) >"$OUT/app-$1.log" 2>&1 &
   APP_PID=$!

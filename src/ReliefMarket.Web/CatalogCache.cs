@@ -23,7 +23,17 @@ public static class CatalogCache
             .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
             .Tag(Tag)));
         builder.Services.AddSingleton<IInterceptor, EvictOnCatalogChange>();
+        // Other nodes hear of changes through PostgreSQL; a SQLite shop is one node.
+        if (builder.Configuration.GetValue<DatabaseProvider>($"{DatabaseOptions.Section}:Provider") == DatabaseProvider.Postgres)
+            builder.Services.AddHostedService<CatalogCacheSignal>();
         return builder;
+    }
+
+    /// <summary>Evicts this node's catalog pages now and announces the change to every node (at commit, inside a transaction).</summary>
+    public static async Task ChangedAsync(DbContext db, IOutputCacheStore store, CancellationToken ct)
+    {
+        await store.EvictByTagAsync(Tag, ct);
+        await CatalogCacheSignal.NotifyAsync(db, ct);
     }
 
     /// <summary>Evicts the catalog pages after a save that touched a product, producer or origin.</summary>
@@ -49,7 +59,7 @@ public static class CatalogCache
 
         public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
         {
-            EvictAsync(eventData.Context, default).AsTask().GetAwaiter().GetResult();
+            EvictAsync(eventData.Context, default).GetAwaiter().GetResult();
             return result;
         }
 
@@ -66,7 +76,7 @@ public static class CatalogCache
                 _pending.AddOrUpdate(context, true);
         }
 
-        private ValueTask EvictAsync(DbContext? context, CancellationToken ct) =>
-            context is not null && _pending.Remove(context) ? store.EvictByTagAsync(Tag, ct) : ValueTask.CompletedTask;
+        private Task EvictAsync(DbContext? context, CancellationToken ct) =>
+            context is not null && _pending.Remove(context) ? ChangedAsync(context, store, ct) : Task.CompletedTask;
     }
 }

@@ -1,5 +1,6 @@
 using ReliefMarket.Web;
 using ReliefMarket.Web.Email;
+using ReliefMarket.Web.Hosting;
 using ReliefMarket.Web.Jobs;
 using ReliefMarket.Web.Localization;
 using ReliefMarket.Web.Ordering;
@@ -8,6 +9,7 @@ using ReliefMarket.Web.Payments;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.AddSite();
 builder.AddData();
 builder.AddIdentity();
 builder.AddLocalizedRazorPages();
@@ -19,6 +21,7 @@ builder.AddEmail();
 
 var app = builder.Build();
 
+app.LogProviders();
 await app.PrepareDatabaseAsync();
 
 if (!app.Environment.IsDevelopment())
@@ -38,6 +41,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealth();
+app.MapSitemap();
 app.MapStripeWebhook();
 app.MapJobs();
 app.MapEmail();

@@ -31,13 +31,17 @@ public sealed class BrowserShop : WebApplicationFactory<Program>, IAsyncLifetime
         // Hangfire keeps process-wide state that several test hosts would share; tests run jobs themselves.
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("Email:PickupFolder", MailFolder);
+        builder.UseSetting("Database:SeedDemoData", "true");
+        // Links in emails come from configuration, so the shop is told the address it will be reached at.
+        builder.UseSetting("Site:PublicBaseUrl", BaseUrl);
     }
 
     public async Task InitializeAsync()
     {
-        UseKestrel(0);
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        UseKestrel(port);
         StartServer();
-        BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
         Directory.CreateDirectory(ScreenshotFolder);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
@@ -83,6 +87,15 @@ public sealed class BrowserShop : WebApplicationFactory<Program>, IAsyncLifetime
         var match = System.Text.RegularExpressions.Regex.Match(message.TextBody ?? "", $@"https?://[^/\s]+(?<rel>{System.Text.RegularExpressions.Regex.Escape(path)}\S*)");
         Assert.True(match.Success, message.TextBody);
         return match.Groups["rel"].Value;
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -13,8 +14,9 @@ public sealed class DatabaseOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
     /// <summary>Apply pending migrations when the app starts (turn off where a release step migrates).</summary>
     public bool MigrateOnStartup { get; set; } = true;
-    /// <summary>Insert the source article's counties, villages, producers and products where missing.</summary>
-    public bool SeedDemoData { get; set; } = true;
+    /// <summary>Insert the source article's counties, villages, producers and products where missing. On in
+    /// Development (appsettings.Development.json); anywhere else only when set on purpose.</summary>
+    public bool SeedDemoData { get; set; }
 }
 
 public static class DataExtensions
@@ -39,7 +41,9 @@ public static class DataExtensions
                 break;
         }
 
-        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        builder.Services.AddHealthChecks().AddReadinessChecks();
+        // One key ring in the database under one application name, so every node (and every restart) reads what another wrote.
+        builder.Services.AddDataProtection().SetApplicationName("ReliefMarket").PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddScoped<Seed.DemoSeeder>();
         return builder;
     }
@@ -63,7 +67,11 @@ public static class DataExtensions
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (options.MigrateOnStartup) await db.Database.MigrateAsync();
+        var seeder = scope.ServiceProvider.GetRequiredService<Seed.DemoSeeder>();
         if (options.SeedDemoData)
-            await scope.ServiceProvider.GetRequiredService<Seed.DemoSeeder>().SeedAsync(includeDemoAccounts: app.Environment.IsDevelopment());
+            // Demo accounts have a published password: they exist only where DemoAccounts:Password is configured
+            // (appsettings.Development.json, or an operator who asks for them).
+            await seeder.SeedAsync(includeDemoAccounts: !string.IsNullOrEmpty(app.Configuration["DemoAccounts:Password"]));
+        else if (options.MigrateOnStartup) await seeder.EnsureRolesAsync();
     }
 }

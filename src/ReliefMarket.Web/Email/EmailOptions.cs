@@ -8,9 +8,8 @@ public sealed class EmailOptions
     public string From { get; set; } = "扶贫好物集市 <noreply@reliefmarket.test>";
     /// <summary>Where .eml files are written when no SMTP host is set (relative to the content root).</summary>
     public string PickupFolder { get; set; } = ".data/mail";
-    /// <summary>The shop's public address for links in emails (https://shop.example.org). Empty = the address of the
-    /// request that caused the email; emails caused by background jobs then use http://localhost:5080.</summary>
-    public string SiteUrl { get; set; } = "";
+    /// <summary>Production writes to the pickup folder only when this says so; otherwise it needs an SMTP host.</summary>
+    public bool UsePickupFolder { get; set; }
     public SmtpOptions Smtp { get; set; } = new();
 }
 

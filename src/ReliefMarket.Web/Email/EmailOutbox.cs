@@ -1,22 +1,13 @@
 using Hangfire;
-using Microsoft.Extensions.Options;
 
 namespace ReliefMarket.Web.Email;
 
 /// <summary>Writes emails into the outbox (the caller's transaction saves them) and nudges the send job.</summary>
-public sealed class EmailOutbox(AppDbContext db, IServiceProvider services, TimeProvider clock, IOptions<EmailOptions> options,
-    IHttpContextAccessor http, ILogger<EmailOutbox> log)
+public sealed class EmailOutbox(AppDbContext db, IServiceProvider services, TimeProvider clock, Hosting.SiteLinks links,
+    ILogger<EmailOutbox> log)
 {
-    /// <summary>An absolute link for an email.</summary>
-    public string Link(string pathAndQuery)
-    {
-        var configured = options.Value.SiteUrl.TrimEnd('/');
-        var request = http.HttpContext?.Request;
-        var site = configured.Length > 0 ? configured
-            : request is not null ? $"{request.Scheme}://{request.Host}{request.PathBase}"
-            : "http://localhost:5080";
-        return site + pathAndQuery;
-    }
+    /// <summary>An absolute link for an email, on the configured public address (never the request's Host).</summary>
+    public string Link(string pathAndQuery) => links.Absolute(pathAndQuery);
 
     public void Add(string to, EmailContent content, string kind) =>
         db.OutboxMessages.Add(new OutboxMessage(to, content.Subject, content.Html, content.Text, kind, clock.GetUtcNow().UtcDateTime));

@@ -13,7 +13,7 @@ public sealed record EmailContent(string Subject, string Html, string Text);
 /// The shop's emails, written in the recipient's language (zh-CN or en) from the same localized strings as
 /// the pages. Every value is HTML-encoded in the HTML part.
 /// </summary>
-public sealed class EmailTemplates(IStringLocalizer<SharedResource> localizer)
+public sealed class EmailTemplates(IStringLocalizer<SharedResource> localizer, Payments.PaymentMode payments)
 {
     public EmailContent ConfirmEmail(string culture, string link) => In(culture, () =>
         Build(L("Email.Confirm.Subject"), [L("Email.Confirm.Body")], (L("Email.Confirm.Button"), link)));
@@ -57,10 +57,13 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> localizer)
         var html = new StringBuilder()
             .Append("<!DOCTYPE html><html><body style=\"font-family:'Noto Sans SC','PingFang SC','Microsoft YaHei',sans-serif;color:#2b3440;line-height:1.6\">")
             .Append($"<p style=\"font-weight:700;color:#2f6b3a\">{h.Encode(L("Site.Name"))}</p>");
+        // A sandbox shop's emails say so, so nobody mistakes a test order for a real purchase.
+        var testMode = payments.IsSandbox ? L("Sandbox.Banner") : null;
+        if (testMode is not null) html.Append($"<p style=\"background:#fff3cd;color:#664d03;padding:8px 12px;font-weight:700\">{h.Encode(testMode)}</p>");
         foreach (var p in paragraphs) html.Append($"<p>{h.Encode(p)}</p>");
         html.Append($"<p><a href=\"{h.Encode(action.Url)}\" style=\"background:#2f6b3a;color:#fff;padding:10px 18px;border-radius:999px;text-decoration:none\">{h.Encode(action.Text)}</a></p>")
             .Append($"<p style=\"color:#5b6470;font-size:13px\">{h.Encode(L("Footer.About"))}</p></body></html>");
-        var text = $"{L("Site.Name")}\n\n{string.Join("\n\n", paragraphs)}\n\n{action.Text}: {action.Url}\n\n{L("Footer.About")}\n";
+        var text = $"{L("Site.Name")}\n\n{(testMode is null ? "" : $"[{testMode}]\n\n")}{string.Join("\n\n", paragraphs)}\n\n{action.Text}: {action.Url}\n\n{L("Footer.About")}\n";
         return new EmailContent(subject, html.ToString(), text);
     }
 }

@@ -21,5 +21,5 @@ public sealed class Stock(AppDbContext db, IOutputCacheStore cache)
     }
 
     /// <summary>Stock shows on cached catalog pages; call after the transaction that moved it has committed.</summary>
-    public ValueTask StockChangedAsync(CancellationToken ct) => cache.EvictByTagAsync(CatalogCache.Tag, ct);
+    public Task StockChangedAsync(CancellationToken ct) => CatalogCache.ChangedAsync(db, cache, ct);
 }

@@ -16,6 +16,13 @@ public sealed class StripeOptions
     public bool Enabled => SecretKey.Length > 0;
 }
 
+/// <summary>Whether this instance takes payments through the sandbox page, where no money moves.</summary>
+public sealed record PaymentMode(bool IsSandbox)
+{
+    /// <summary>Opts a Production instance in to the sandbox (a demo or staging shop); without it Production needs Stripe keys.</summary>
+    public const string UseSandboxKey = "Payments:UseSandbox";
+}
+
 public sealed class ShippingOptions
 {
     public const string Section = "Shipping";

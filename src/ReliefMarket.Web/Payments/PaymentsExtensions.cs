@@ -5,7 +5,10 @@ namespace ReliefMarket.Web.Payments;
 
 public static class PaymentsExtensions
 {
-    /// <summary>Stripe when Payments:Stripe:SecretKey is set (then a webhook secret is required), otherwise the local sandbox.</summary>
+    /// <summary>
+    /// Stripe when Payments:Stripe:SecretKey is set (then a webhook secret is required), otherwise the local sandbox,
+    /// which Production accepts only with Payments:UseSandbox=true (see Hosting/HostingExtensions.cs).
+    /// </summary>
     public static WebApplicationBuilder AddPayments(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<StripeOptions>().BindConfiguration(StripeOptions.Section)
@@ -29,6 +32,7 @@ public static class PaymentsExtensions
             builder.Services.AddScoped<IPaymentGateway, StripeGateway>();
         }
         else builder.Services.AddScoped<IPaymentGateway, SandboxGateway>();
+        builder.Services.AddSingleton(new PaymentMode(IsSandbox: !stripe.Enabled));
 
         builder.Services.AddScoped<PaymentEvents>();
         builder.Services.AddScoped<PaymentStarter>();

@@ -35,10 +35,13 @@ public class MailShop : SqliteShop
 
     public static string Text(SmtpMessage message) => message.MessageParts.First(p => p.HeaderData.Contains("text/plain")).BodyData;
 
-    /// <summary>The first link in the message's text part that points at <paramref name="path"/>, made relative for the test client.</summary>
+    /// <summary>
+    /// The first link in the message's text part that points at <paramref name="path"/> on the configured public
+    /// address, made relative for the test client.
+    /// </summary>
     public static string LinkIn(SmtpMessage message, string path)
     {
-        var match = Regex.Match(Text(message), $@"https?://[^/\s]+(?<rel>{Regex.Escape(path)}\S*)");
+        var match = Regex.Match(Text(message), $@"{Regex.Escape(PublicBaseUrl)}(?<rel>{Regex.Escape(path)}\S*)");
         Assert.True(match.Success, $"No {path} link in:\n{Text(message)}");
         return match.Groups["rel"].Value;
     }

@@ -24,6 +24,8 @@ public abstract class ShopFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting($"ConnectionStrings:{Provider}", ConnectionString);
+        builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Site:PublicBaseUrl", PublicBaseUrl);
         // Tests run the expiry job themselves, with a clock they control.
         builder.UseSetting("Jobs:RunServer", "false");
         builder.ConfigureTestServices(services =>
@@ -34,6 +36,9 @@ public abstract class ShopFactory : WebApplicationFactory<Program>, IAsyncLifeti
     }
 
     public TestClock Clock { get; } = new();
+
+    /// <summary>The shop's configured public address: every absolute link must use it, whatever Host a request names.</summary>
+    public const string PublicBaseUrl = "https://shop.reliefmarket.test";
 
     /// <summary>Counts the SQL commands the app sends, to catch N+1 queries and to see cache hits.</summary>
     public SqlCounter Sql { get; } = new();

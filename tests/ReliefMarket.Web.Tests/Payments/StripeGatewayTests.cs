@@ -55,7 +55,9 @@ public class StripeGatewayTests(StripeShop shop) : IClassFixture<StripeShop>
         Assert.Equal("web", form["payment_method_options[wechat_pay][client]"]);
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse(form["expires_at"]!));
         Assert.InRange(expiresAt - shop.Clock.GetUtcNow(), TimeSpan.FromMinutes(29.5), TimeSpan.FromMinutes(31));
-        Assert.EndsWith($"/orders/{order.Id}?returned=1", form["success_url"]);
+        // Return pages are on the configured public address, not on whatever Host the checkout request named.
+        Assert.Equal($"{ShopFactory.PublicBaseUrl}/orders/{order.Id}?returned=1", form["success_url"]);
+        Assert.Equal($"{ShopFactory.PublicBaseUrl}/orders/{order.Id}", form["cancel_url"]);
         Assert.Matches($"^checkout:{order.Id:N}:\\d{{12}}$", call.RequestMessage.Headers!["Idempotency-Key"].Single());
         Assert.Equal("cs_test_stub", order.PaymentSessionId);
         Assert.StartsWith("Bearer sk_test_stub", call.RequestMessage.Headers["Authorization"].Single());

@@ -6,10 +6,10 @@ namespace ReliefMarket.Web.Data.Seed;
 /// <summary>
 /// Inserts the demo catalog and the roles where they are missing, matched by their stable codes, so
 /// seeding twice changes nothing and never overwrites what people have edited since.
-/// Demo accounts are created only when asked (in Development).
+/// Demo accounts are created only when asked (DemoAccounts:Password set, as in Development).
 /// </summary>
 public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
-    IConfiguration configuration, TimeProvider clock, ILogger<DemoSeeder> logger)
+    IConfiguration configuration, TimeProvider clock)
 {
     public static readonly (string Email, string Role, string? Producer)[] DemoAccounts =
     [
@@ -19,11 +19,16 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         ("auditor@reliefmarket.test", Roles.Auditor, null),
     ];
 
-    public async Task SeedAsync(bool includeDemoAccounts, CancellationToken ct = default)
+    /// <summary>The roles every shop needs, demo data or not.</summary>
+    public async Task EnsureRolesAsync()
     {
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+    }
 
+    public async Task SeedAsync(bool includeDemoAccounts, CancellationToken ct = default)
+    {
+        await EnsureRolesAsync();
         await SeedCatalogAsync(ct);
         if (includeDemoAccounts) await SeedAccountsAsync();
     }
@@ -79,12 +84,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
 
     private async Task SeedAccountsAsync()
     {
-        var password = configuration["DemoAccounts:Password"];
-        if (string.IsNullOrEmpty(password))
-        {
-            logger.LogWarning("DemoAccounts:Password is not set; demo accounts were not created.");
-            return;
-        }
+        var password = configuration["DemoAccounts:Password"]!;
         foreach (var (email, role, producerCode) in DemoAccounts)
         {
             if (await users.FindByEmailAsync(email) is not null) continue;

@@ -60,7 +60,7 @@ public class IndexModel(AppDbContext db, CartStore carts, OrderPlacement placeme
         {
             case OrderPlacement.Placed placed:
                 // The order exists whatever happens next; if the provider is unreachable the order page offers "Pay now" again.
-                return Redirect(await payments.StartAsync(placed.Order, Request, ct) ?? $"/orders/{placed.Order.Id}?payment=unavailable");
+                return Redirect(await payments.StartAsync(placed.Order, ct) ?? $"/orders/{placed.Order.Id}?payment=unavailable");
             case OrderPlacement.QuoteChanged:
                 return await ShowAgainAsync("Checkout.QuoteChanged", ct);
             case OrderPlacement.OutOfStock out_:

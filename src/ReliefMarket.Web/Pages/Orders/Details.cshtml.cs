@@ -28,7 +28,7 @@ public class DetailsModel(AppDbContext db, PaymentStarter payments, PaymentEvent
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!CanPay) return RedirectToPage();
-        return Redirect(await payments.StartAsync(Order, Request, ct) ?? $"/orders/{id}?payment=unavailable");
+        return Redirect(await payments.StartAsync(Order, ct) ?? $"/orders/{id}?payment=unavailable");
     }
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct)
