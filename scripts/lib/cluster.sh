@@ -76,7 +76,6 @@ cluster_start_node() {
     ASPNETCORE_URLS="http://127.0.0.1:$port" \
     AllowedHosts="localhost;127.0.0.1" \
     Site__PublicBaseUrl="$CLUSTER_PUBLIC_URL" \
-    Email__SiteUrl="$CLUSTER_PUBLIC_URL" \
     ForwardedHeaders__KnownProxies__0=127.0.0.1 \
     Database__Provider=Postgres \
     ConnectionStrings__Postgres="$CLUSTER_CONNECTION" \
