@@ -7,7 +7,7 @@ namespace ReliefMarket.Web;
 /// Every node keeps its own in-memory output cache (a shared cache would put a network hop on every cached page);
 /// on PostgreSQL a catalog change is announced with NOTIFY, and every node, the sender included, evicts its
 /// catalog pages when it hears it. NOTIFY sent inside a transaction is delivered only when it commits, and not
-/// at all on rollback, so no node evicts before the new values are readable. See docs/decisions/0008.
+/// at all on rollback, so no node evicts before the new values are readable. See docs/decisions/0009.
 /// </summary>
 public sealed class CatalogCacheSignal(IConfiguration configuration, IOutputCacheStore store, ILogger<CatalogCacheSignal> log) : BackgroundService
 {

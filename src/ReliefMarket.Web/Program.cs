@@ -5,6 +5,7 @@ using ReliefMarket.Web.Jobs;
 using ReliefMarket.Web.Localization;
 using ReliefMarket.Web.Ordering;
 using ReliefMarket.Web.Payments;
+using ReliefMarket.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,12 +19,15 @@ builder.AddPayments();
 builder.AddOrdering();
 builder.AddJobs();
 builder.AddEmail();
+builder.AddTelemetry();
+builder.AddHttpHardening();
 
 var app = builder.Build();
 
 app.LogProviders();
 await app.PrepareDatabaseAsync();
 
+app.UseHttpHardening();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
@@ -34,6 +38,7 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimits();
 // After authentication, so the cache policy sees who is signed in and caches anonymous pages only.
 app.UseOutputCache();
 app.UseAntiforgery();

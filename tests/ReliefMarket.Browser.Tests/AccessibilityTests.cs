@@ -3,14 +3,14 @@ using Deque.AxeCore.Playwright;
 namespace ReliefMarket.Browser.Tests;
 
 /// <summary>axe-core (WCAG 2 A and AA rules, contrast included) on the storefront pages, in both languages, on a phone.</summary>
-public class AccessibilityTests(BrowserShop shop) : IClassFixture<BrowserShop>
+public class AccessibilityTests(BrowserShop shop) : BrowserTests(shop)
 {
     [Theory]
     [InlineData("zh-CN")]
     [InlineData("en-US")]
     public async Task Storefront_pages_have_no_accessibility_violations(string locale)
     {
-        var page = await shop.NewPageAsync(BrowserShop.Phone, locale);
+        var page = await Shop.NewPageAsync(BrowserShop.Phone, locale);
         var problems = new List<string>();
         foreach (var url in new[] { "/", "/products", "/products?county=hezhang&sort=price-asc", "/products/weining-potatoes", "/origins",
                      "/origins/hezhang", "/origins/weining/pingshan", "/cart", "/account/login", "/account/register", "/no-such-page" })

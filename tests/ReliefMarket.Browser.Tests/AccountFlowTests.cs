@@ -5,13 +5,13 @@ using ReliefMarket.Web.Data;
 
 namespace ReliefMarket.Browser.Tests;
 
-public class AccountFlowTests(BrowserShop shop) : IClassFixture<BrowserShop>
+public class AccountFlowTests(BrowserShop shop) : BrowserTests(shop)
 {
     [Fact]
     public async Task Register_confirm_from_the_email_sign_in_and_reset_the_password_on_a_phone()
     {
         var email = $"newcomer-{Guid.NewGuid():N}@example.test";
-        var page = await shop.NewPageAsync(BrowserShop.Phone);
+        var page = await Shop.NewPageAsync(BrowserShop.Phone);
 
         await page.GotoAsync("/account/register");
         await page.GetByLabel("邮箱").FillAsync(email);
@@ -21,7 +21,7 @@ public class AccountFlowTests(BrowserShop shop) : IClassFixture<BrowserShop>
         await page.GetByRole(AriaRole.Button, new() { Name = "注册" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("请查收邮件");
 
-        var confirmation = await shop.LatestMailToAsync(email);
+        var confirmation = await Shop.LatestMailToAsync(email);
         Assert.Equal("请确认您的邮箱 · 扶贫好物集市", confirmation.Subject);
         await page.GotoAsync(BrowserShop.LinkIn(confirmation, "/account/confirm"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("邮箱已确认，欢迎！");
@@ -36,7 +36,7 @@ public class AccountFlowTests(BrowserShop shop) : IClassFixture<BrowserShop>
         await page.GotoAsync("/account/forgot");
         await page.GetByLabel("邮箱").FillAsync(email);
         await page.GetByRole(AriaRole.Button, new() { Name = "发送重置链接" }).ClickAsync();
-        var reset = await shop.LatestMailToAsync(email);
+        var reset = await Shop.LatestMailToAsync(email);
         Assert.Equal("重置密码 · 扶贫好物集市", reset.Subject);
         await page.GotoAsync(BrowserShop.LinkIn(reset, "/account/reset"));
         await page.GetByLabel("新密码").FillAsync("Bomi-yigong-tea-2026");
@@ -58,7 +58,7 @@ public class AccountFlowTests(BrowserShop shop) : IClassFixture<BrowserShop>
         async Task<string> UserAsync(string role)
         {
             var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
-            await using var scope = shop.Services.CreateAsyncScope();
+            await using var scope = Shop.Services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
             await users.CreateAsync(user, "Relief-test-2026");
@@ -67,7 +67,7 @@ public class AccountFlowTests(BrowserShop shop) : IClassFixture<BrowserShop>
         }
         async Task<IPage> SignedInAsync(string email)
         {
-            var page = await shop.NewPageAsync(BrowserShop.Desktop);
+            var page = await Shop.NewPageAsync(BrowserShop.Desktop);
             await page.GotoAsync("/account/login");
             await page.GetByLabel("邮箱").FillAsync(email);
             await page.GetByLabel("密码").FillAsync("Relief-test-2026");
@@ -76,7 +76,7 @@ public class AccountFlowTests(BrowserShop shop) : IClassFixture<BrowserShop>
             return page;
         }
 
-        var anonymous = await shop.NewPageAsync(BrowserShop.Desktop);
+        var anonymous = await Shop.NewPageAsync(BrowserShop.Desktop);
         await anonymous.GotoAsync("/admin/jobs");
         await Assertions.Expect(anonymous).ToHaveURLAsync(new Regex("/account/login\\?ReturnUrl=%2Fadmin%2Fjobs"));
 

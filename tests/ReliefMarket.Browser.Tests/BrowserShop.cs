@@ -34,6 +34,9 @@ public sealed class BrowserShop : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:SeedDemoData", "true");
         // Links in emails come from configuration, so the shop is told the address it will be reached at.
         builder.UseSetting("Site:PublicBaseUrl", BaseUrl);
+        // Every test signs in and posts from 127.0.0.1; the limits themselves are tested in the web tests.
+        foreach (var limit in new[] { "SignIn", "Register", "ForgotPassword", "Checkout", "Webhook" })
+            builder.UseSetting($"RateLimits:{limit}:PermitLimit", "100000");
     }
 
     public async Task InitializeAsync()
@@ -64,7 +67,33 @@ public sealed class BrowserShop : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var options = new BrowserNewContextOptions(device) { BaseURL = BaseUrl, Locale = locale ?? "zh-CN" };
         var context = await Browser.NewContextAsync(options);
-        return await context.NewPageAsync();
+        // The page reports what the Content-Security-Policy blocked; BrowserTests fails the test on any of it.
+        await context.AddInitScriptAsync("""
+            document.addEventListener('securitypolicyviolation', e => console.error(
+              `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} in ${e.sourceFile || document.URL}:${e.lineNumber}`));
+            """);
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && (message.Text.StartsWith("CSP violation") || message.Text.Contains("Content Security Policy")))
+                _cspViolations.Enqueue($"{page.Url}: {message.Text}");
+        };
+        _pages.Add(page);
+        return page;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _cspViolations = new();
+    private readonly System.Collections.Concurrent.ConcurrentBag<IPage> _pages = [];
+
+    /// <summary>The CSP violations reported since the last call, after every open page has delivered its console messages.</summary>
+    public async Task<IReadOnlyList<string>> TakeCspViolationsAsync()
+    {
+        // A round trip to each page comes back after the console events that page sent before it.
+        foreach (var page in _pages.Where(p => !p.IsClosed))
+            try { await page.EvaluateAsync("1"); } catch (PlaywrightException) { /* closed or navigating: nothing more to wait for */ }
+        var taken = new List<string>();
+        while (_cspViolations.TryDequeue(out var violation)) taken.Add(violation);
+        return taken;
     }
 
     /// <summary>Runs the outbox once (as the every-minute job would) and returns the newest email to <paramref name="to"/>.</summary>

@@ -5,12 +5,12 @@ using ReliefMarket.Web.Data;
 
 namespace ReliefMarket.Browser.Tests;
 
-public class PurchaseFlowTests(BrowserShop shop) : IClassFixture<BrowserShop>
+public class PurchaseFlowTests(BrowserShop shop) : BrowserTests(shop)
 {
     private async Task<string> NewConsumerAsync()
     {
         var email = $"phone-{Guid.NewGuid():N}@example.test";
-        await using var scope = shop.Services.CreateAsyncScope();
+        await using var scope = Shop.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
         Assert.True((await users.CreateAsync(user, "Relief-test-2026")).Succeeded);
@@ -24,7 +24,7 @@ public class PurchaseFlowTests(BrowserShop shop) : IClassFixture<BrowserShop>
     {
         var zh = locale == "zh-CN";
         var email = await NewConsumerAsync();
-        var page = await shop.NewPageAsync(BrowserShop.Phone, locale);
+        var page = await Shop.NewPageAsync(BrowserShop.Phone, locale);
         string T(string chinese, string english) => zh ? chinese : english;
 
         await page.GotoAsync("/products/hezhang-eggs");

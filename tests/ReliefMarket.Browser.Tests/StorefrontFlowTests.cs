@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace ReliefMarket.Browser.Tests;
 
-public class StorefrontFlowTests(BrowserShop shop) : IClassFixture<BrowserShop>
+public class StorefrontFlowTests(BrowserShop shop) : BrowserTests(shop)
 {
     public static TheoryData<string> Devices => ["phone", "desktop"];
 
@@ -12,7 +12,7 @@ public class StorefrontFlowTests(BrowserShop shop) : IClassFixture<BrowserShop>
     [MemberData(nameof(Devices))]
     public async Task Search_potatoes_from_the_home_page_open_them_and_read_them_in_English(string device)
     {
-        var page = await shop.NewPageAsync(Device(device));
+        var page = await Shop.NewPageAsync(Device(device));
         await page.GotoAsync("/");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("买山里的好物，帮山里的乡亲");
         await BrowserShop.ScreenshotAsync(page, $"{device}-1-home");
@@ -43,7 +43,7 @@ public class StorefrontFlowTests(BrowserShop shop) : IClassFixture<BrowserShop>
     [MemberData(nameof(Devices))]
     public async Task Filter_by_Hezhang_and_see_only_Hezhang_produce(string device)
     {
-        var page = await shop.NewPageAsync(Device(device));
+        var page = await Shop.NewPageAsync(Device(device));
         await page.GotoAsync("/products");
         await page.GetByText("筛选与排序").ClickAsync();
         await page.GetByLabel("县").SelectOptionAsync(new SelectOptionValue { Label = "赫章县" });
@@ -60,7 +60,7 @@ public class StorefrontFlowTests(BrowserShop shop) : IClassFixture<BrowserShop>
     [Fact]
     public async Task The_origins_map_links_to_a_county_and_keyboard_users_can_skip_to_content()
     {
-        var page = await shop.NewPageAsync(BrowserShop.Phone);
+        var page = await Shop.NewPageAsync(BrowserShop.Phone);
         await page.GotoAsync("/origins");
         await BrowserShop.ScreenshotAsync(page, "phone-6-origins");
         await page.Locator(".county-map a[href='/origins/bomi'] circle").ClickAsync();
@@ -75,7 +75,7 @@ public class StorefrontFlowTests(BrowserShop shop) : IClassFixture<BrowserShop>
     [Fact]
     public async Task A_browser_asking_for_English_gets_English_on_first_visit()
     {
-        var page = await shop.NewPageAsync(BrowserShop.Desktop, locale: "en-US");
+        var page = await Shop.NewPageAsync(BrowserShop.Desktop, locale: "en-US");
         await page.GotoAsync("/");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Assertions.Expect(page.Locator(".card-title").First).ToHaveTextAsync("Weining potatoes");

@@ -31,7 +31,8 @@ public sealed class SendOutboxJob(AppDbContext db, IEmailSender sender, IOptions
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogWarning("Email {MessageId} to {To} failed (attempt {Attempt}): {Error}", message.MessageId, message.To, message.Attempts + 1, e.Message);
+                log.LogWarning("Email {MessageId} to {To} failed (attempt {Attempt}): {Error}",
+                    message.MessageId, Operations.LogRedaction.MaskEmail(message.To), message.Attempts + 1, e.Message);
                 message.MarkFailed(e.Message, clock.GetUtcNow().UtcDateTime);
             }
             await db.SaveChangesAsync(ct);

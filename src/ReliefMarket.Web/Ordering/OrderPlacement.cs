@@ -17,9 +17,18 @@ public sealed class OrderPlacement(AppDbContext db, Stock stock, TimeProvider cl
 
     public async Task<Outcome> PlaceAsync(string userId, ShippingAddress address, string confirmedQuote, CancellationToken ct)
     {
+        var outcome = await db.RetryAsync(t => PlaceOnceAsync(userId, address, confirmedQuote, t), ct);
+        if (outcome is Placed) await stock.StockChangedAsync(ct);
+        return outcome;
+    }
+
+    private async Task<Outcome> PlaceOnceAsync(string userId, ShippingAddress address, string confirmedQuote, CancellationToken ct)
+    {
         Order order;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
+            // A second submission of the same checkout waits here and then finds the cart empty.
+            await db.LockCartAsync(userId, ct);
             var cart = await db.Carts.SingleOrDefaultAsync(c => c.UserId == userId, ct);
             var summary = await CartSummary.LoadAsync(db, cart, shipping.Value, ct);
             if (summary.IsEmpty) return new EmptyCart();
@@ -34,8 +43,9 @@ public sealed class OrderPlacement(AppDbContext db, Stock stock, TimeProvider cl
 
             order = new Order(Guid.NewGuid(), userId, Channel.Online, lines, summary.Shipping, clock.GetUtcNow().UtcDateTime, address);
 
-            // Reserve last: the row locks on hot products are then held only for the insert and the commit.
-            foreach (var item in summary.Items)
+            // Reserve last: the row locks on hot products are then held only for the insert and the commit. In product
+            // id order, like every stock change, so two carts with the same products in another order cannot deadlock.
+            foreach (var item in summary.Items.OrderBy(i => i.ProductId))
                 if (!await stock.TryReserveAsync(item.ProductId, item.Quantity, ct))
                     return new OutOfStock(item); // disposing the transaction rolls back earlier reservations
 
@@ -44,7 +54,6 @@ public sealed class OrderPlacement(AppDbContext db, Stock stock, TimeProvider cl
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        await stock.StockChangedAsync(ct);
         return new Placed(order);
     }
 }

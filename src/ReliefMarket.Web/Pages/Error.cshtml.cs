@@ -7,9 +7,10 @@ namespace ReliefMarket.Web.Pages;
 [IgnoreAntiforgeryToken]
 public class ErrorModel : PageModel
 {
-    public bool IsNotFound { get; private set; }
+    /// <summary>The status code being explained (404, 429, …); null after an unhandled exception.</summary>
+    public int? Code { get; private set; }
 
-    public void OnGet(int? code) => IsNotFound = code == StatusCodes.Status404NotFound;
+    public void OnGet(int? code) => Code = code;
 
     public void OnPost(int? code) => OnGet(code);
 }

@@ -13,33 +13,41 @@ public sealed class PaymentEvents(AppDbContext db, Ordering.Stock stock, IPaymen
     /// <summary>
     /// Runs <paramref name="apply"/> and records <paramref name="eventId"/> in one transaction. A known event is
     /// skipped. <see cref="Result.NotYet"/> (e.g. a refund for an order not yet paid) records nothing, so a
-    /// redelivery can try again.
+    /// redelivery can try again. A transaction the database aborted for a deadlock runs again.
     /// </summary>
     public async Task<Result> ApplyOnceAsync(string eventId, string eventType, Func<CancellationToken, Task<bool>> apply, CancellationToken ct)
     {
         if (await db.ProcessedWebhookEvents.AnyAsync(e => e.Id == eventId, ct)) return Result.AlreadyApplied;
-        (_stockMoved, _emailWritten) = (false, false);
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
-        {
-            var applied = await apply(ct);
-            if (!applied) return Result.NotYet;
-            db.ProcessedWebhookEvents.Add(new ProcessedWebhookEvent(eventId, eventType, Now));
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                // A concurrent delivery of the same event won the race; anything else is a real failure.
-                if (await db.ProcessedWebhookEvents.AnyAsync(e => e.Id == eventId, ct)) return Result.AlreadyApplied;
-                throw;
-            }
-        }
+        var result = await db.RetryAsync(t => ApplyInTransactionAsync(eventId, eventType, apply, t), ct);
+        if (result != Result.Applied) return result;
         if (_stockMoved) await stock.StockChangedAsync(ct);
         if (_emailWritten) outbox.SendSoon();
+        return result;
+    }
+
+    private async Task<Result> ApplyInTransactionAsync(string eventId, string eventType, Func<CancellationToken, Task<bool>> apply, CancellationToken ct)
+    {
+        (_stockMoved, _emailWritten) = (false, false);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Claim the event before touching the order: a concurrent copy of it waits here on the key, then finds
+        // it taken, instead of queueing on the order row and deadlocking there.
+        db.ProcessedWebhookEvents.Add(new ProcessedWebhookEvent(eventId, eventType, Now));
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException e) when (!Data.Concurrency.IsRetryable(e))
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            if (await db.ProcessedWebhookEvents.AnyAsync(p => p.Id == eventId, ct)) return Result.AlreadyApplied;
+            throw;
+        }
+        if (!await apply(ct))
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return Result.NotYet;
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Result.Applied;
     }
 
@@ -52,11 +60,11 @@ public sealed class PaymentEvents(AppDbContext db, Ordering.Stock stock, IPaymen
     {
         var order = await LoadAsync(orderId, ct);
         if (order is null) return Unknown(orderId);
-        if (order.Status == OrderStatus.Cancelled)
+        if (order.Status == OrderStatus.Cancelled || order.PaymentReference is { } paid && paid != paymentReference)
         {
-            // Money arrived for an order whose stock was already released: give it back rather than keep a charge without an order.
-            log.LogWarning("Payment {Reference} arrived for cancelled order {Order}; refunding it.", paymentReference, orderId);
-            await gateway.RefundAsync(paymentReference, order.Total, $"refund:late:{order.Id:N}", ct);
+            // Money arrived for an order whose stock was released, or that another payment already paid: give it back
+            // rather than keep a charge without an order, and keep a record administrators can see.
+            await RefundUnappliedAsync(order, paymentReference, ct);
             return true;
         }
         if (order.MarkPaid(paymentReference, Now))
@@ -94,6 +102,7 @@ public sealed class PaymentEvents(AppDbContext db, Ordering.Stock stock, IPaymen
     /// <summary>The provider reports the total refunded so far; the new part is recorded with negating attribution.</summary>
     public async Task<bool> RefundedAsync(string paymentReference, Money totalRefunded, CancellationToken ct)
     {
+        await db.LockOrderByPaymentAsync(paymentReference, ct);
         var order = await db.Orders.Include(o => o.Lines).SingleOrDefaultAsync(o => o.PaymentReference == paymentReference, ct);
         if (order is null) return false; // not paid yet (or not ours): let the provider deliver it again later
         var delta = totalRefunded - order.Refunded;
@@ -114,8 +123,21 @@ public sealed class PaymentEvents(AppDbContext db, Ordering.Stock stock, IPaymen
         _emailWritten = true;
     }
 
-    private Task<Order?> LoadAsync(Guid orderId, CancellationToken ct) =>
-        db.Orders.Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == orderId, ct);
+    private async Task RefundUnappliedAsync(Order order, string paymentReference, CancellationToken ct)
+    {
+        var reason = order.Status == OrderStatus.Cancelled ? UnappliedReason.OrderCancelled : UnappliedReason.AlreadyPaid;
+        log.LogWarning("Payment {Reference} cannot be applied to order {Order} ({Reason}); refunding it.", paymentReference, order.Id, reason);
+        var refund = await gateway.RefundAsync(paymentReference, order.Total, UnappliedPayment.RefundKey(paymentReference), ct);
+        if (!await db.UnappliedPayments.AnyAsync(u => u.PaymentReference == paymentReference, ct))
+            db.UnappliedPayments.Add(new UnappliedPayment(order.Id, paymentReference, order.Total, reason, refund, Now));
+    }
+
+    /// <summary>Loads the order after locking its row, so two outcomes for one order apply one after the other.</summary>
+    private async Task<Order?> LoadAsync(Guid orderId, CancellationToken ct)
+    {
+        await db.LockOrderAsync(orderId, ct);
+        return await db.Orders.Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == orderId, ct);
+    }
 
     private bool Unknown(Guid orderId)
     {

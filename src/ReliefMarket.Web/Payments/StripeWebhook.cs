@@ -11,7 +11,7 @@ namespace ReliefMarket.Web.Payments;
 public static class StripeWebhook
 {
     public static void MapStripeWebhook(this WebApplication app) =>
-        app.MapPost("/webhooks/stripe", HandleAsync).DisableAntiforgery();
+        app.MapPost("/webhooks/stripe", HandleAsync).DisableAntiforgery().RequireRateLimiting(Security.RateLimits.Webhook);
 
     private static async Task<IResult> HandleAsync(HttpRequest request, IOptions<StripeOptions> options, PaymentEvents events,
         ILoggerFactory loggers, CancellationToken ct)

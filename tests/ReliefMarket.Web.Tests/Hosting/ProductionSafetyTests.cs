@@ -125,7 +125,10 @@ public class SandboxInProductionTests(OptedInProductionShop shop) : IClassFixtur
     [Fact]
     public async Task Order_emails_carry_the_test_mode_banner()
     {
-        var shopper = await Shopper.Anonymous(shop).SignUpAndSignInAsync();
+        // Production cookies are Secure: the browser talks https, as behind the TLS proxy.
+        var https = shop.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+            { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        var shopper = await new Shopper(shop, https).SignUpAndSignInAsync();
         await shopper.AddToCartAsync("hezhang-eggs");
         var orderId = await shopper.CheckoutAsync();
         var pay = await shopper.SubmitAsync($"/payments/sandbox/{orderId}", "form[action*=handler\\=Pay]", []);

@@ -28,14 +28,26 @@ public abstract class ShopFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Site:PublicBaseUrl", PublicBaseUrl);
         // Tests run the expiry job themselves, with a clock they control.
         builder.UseSetting("Jobs:RunServer", "false");
+        // Tests sign in and post many times from one (missing) address; RateLimitTests sets low limits of its own.
+        foreach (var limit in new[] { "SignIn", "Register", "ForgotPassword", "Checkout", "Webhook" })
+            builder.UseSetting($"RateLimits:{limit}:PermitLimit", "100000");
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddress>();
             services.AddSingleton<IInterceptor>(Sql);
             services.AddSingleton<TimeProvider>(Clock);
         });
     }
 
     public TestClock Clock { get; } = new();
+
+    /// <summary>Production refuses the sandbox and the mail folder unless asked: a Production test shop asks.</summary>
+    public static void AskForSandboxAndMailFolder(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Payments:UseSandbox", "true");
+        builder.UseSetting("Email:UsePickupFolder", "true");
+        builder.UseSetting("Email:PickupFolder", Path.Combine(Path.GetTempPath(), $"relief-mail-{Guid.NewGuid():N}"));
+    }
 
     /// <summary>The shop's configured public address: every absolute link must use it, whatever Host a request names.</summary>
     public const string PublicBaseUrl = "https://shop.reliefmarket.test";

@@ -183,7 +183,33 @@ public class StripeGatewayTests(StripeShop shop) : IClassFixture<StripeShop>
         var refund = shop.Stripe.LogEntries.Last(e => e.RequestMessage.Path == "/v1/refunds");
         var form = QueryHelpers.ParseQuery(refund.RequestMessage.Body);
         Assert.Equal(("pi_late", order.Total.Fen.ToString()), (form["payment_intent"].ToString(), form["amount"].ToString()));
-        Assert.Equal($"refund:late:{order.Id:N}", refund.RequestMessage.Headers!["Idempotency-Key"].Single());
+        Assert.Equal("refund:unapplied:pi_late", refund.RequestMessage.Headers!["Idempotency-Key"].Single());
+        await using var scope = shop.Scope(out var db);
+        var recorded = await db.UnappliedPayments.SingleAsync(u => u.OrderId == order.Id);
+        Assert.Equal((order.Id, "pi_late", order.Total, ReliefMarket.Web.Payments.UnappliedReason.OrderCancelled),
+            (recorded.OrderId, recorded.PaymentReference, recorded.Amount, recorded.Reason));
+    }
+
+    [Fact]
+    public async Task A_second_payment_for_a_paid_order_is_refunded_recorded_and_answered_200_on_every_delivery()
+    {
+        var (_, order) = await PlaceOrderAsync("hezhang-eggs", 1);
+        Assert.Equal(HttpStatusCode.OK, (await shop.DeliverAsync(StripeShop.Event("checkout.session.completed",
+            StripeShop.Session(order.Id, "paid", order.Total.Fen, "pi_first")))).StatusCode);
+
+        var second = StripeShop.Event("checkout.session.completed", StripeShop.Session(order.Id, "paid", order.Total.Fen, "pi_second"));
+        for (var delivery = 0; delivery < 3; delivery++)
+            Assert.Equal(HttpStatusCode.OK, (await shop.DeliverAsync(second)).StatusCode);
+
+        var reloaded = await ReloadAsync(order.Id);
+        Assert.Equal((OrderStatus.Paid, "pi_first"), (reloaded.Status, reloaded.PaymentReference));
+        var refund = Assert.Single(shop.Stripe.LogEntries, e => e.RequestMessage.Path == "/v1/refunds"
+            && QueryHelpers.ParseQuery(e.RequestMessage.Body)["payment_intent"] == "pi_second");
+        Assert.Equal("refund:unapplied:pi_second", refund.RequestMessage.Headers!["Idempotency-Key"].Single());
+        await using var scope = shop.Scope(out var db);
+        var recorded = await db.UnappliedPayments.SingleAsync(u => u.OrderId == order.Id);
+        Assert.Equal(("pi_second", ReliefMarket.Web.Payments.UnappliedReason.AlreadyPaid), (recorded.PaymentReference, recorded.Reason));
+        Assert.Equal(order.Subtotal.Fen, (await db.AttributionEntries.Where(e => e.OrderId == order.Id).ToListAsync()).Sum(e => e.Amount.Fen));
     }
 
     [Fact]

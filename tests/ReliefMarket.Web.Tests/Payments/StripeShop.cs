@@ -11,9 +11,10 @@ namespace ReliefMarket.Web.Tests.Payments;
 /// The shop with the Stripe gateway configured, its API pointed at an HTTP stub (WireMock) that answers like
 /// Stripe and records what we send. Webhooks are posted with real signatures made from the webhook secret.
 /// </summary>
-public sealed class StripeShop : SqliteShop
+public class StripeShop : SqliteShop
 {
     public const string WebhookSecret = "whsec_test_0123456789abcdef";
+    public const string SecretKey = "sk_test_stub";
     public WireMockServer Stripe { get; } = WireMockServer.Start();
 
     public StripeShop()
@@ -32,7 +33,7 @@ public sealed class StripeShop : SqliteShop
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Payments:Stripe:SecretKey", "sk_test_stub");
+        builder.UseSetting("Payments:Stripe:SecretKey", SecretKey);
         builder.UseSetting("Payments:Stripe:WebhookSecret", WebhookSecret);
         builder.UseSetting("Payments:Stripe:ApiBase", Stripe.Url);
     }
@@ -70,11 +71,18 @@ public sealed class StripeShop : SqliteShop
         ["amount_refunded"] = amountRefunded, ["refunded"] = amount == amountRefunded, ["currency"] = "cny", ["status"] = "succeeded",
     };
 
-    public async Task<HttpResponseMessage> DeliverAsync(string payload, string? secret = null, DateTimeOffset? signedAt = null)
+    public Task<HttpResponseMessage> DeliverAsync(string payload, string? secret = null, DateTimeOffset? signedAt = null) =>
+        DeliverAsync(Client(), payload, Signature(payload, secret ?? WebhookSecret, signedAt));
+
+    /// <summary>The Stripe-Signature header Stripe would send for <paramref name="payload"/> signed with <paramref name="secret"/>.</summary>
+    public static string Signature(string payload, string secret, DateTimeOffset? signedAt = null) =>
+        EventUtility.GenerateSignatureHeader(payload, secret, (signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds());
+
+    /// <summary>Posts a webhook to any shop, e.g. one on the sandbox gateway that has only a webhook secret.</summary>
+    public static async Task<HttpResponseMessage> DeliverAsync(HttpClient client, string payload, string signature)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/stripe") { Content = new StringContent(payload, System.Text.Encoding.UTF8, "application/json") };
-        request.Headers.Add("Stripe-Signature", EventUtility.GenerateSignatureHeader(payload, secret ?? WebhookSecret,
-            (signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds()));
-        return await Client().SendAsync(request);
+        request.Headers.Add("Stripe-Signature", signature);
+        return await client.SendAsync(request);
     }
 }

@@ -8,7 +8,8 @@ using ReliefMarket.Web.Payments;
 namespace ReliefMarket.Web.Pages.Checkout;
 
 [Authorize]
-public class IndexModel(AppDbContext db, CartStore carts, OrderPlacement placement, PaymentStarter payments, IOptions<ShippingOptions> shipping) : PageModel
+public class IndexModel(AppDbContext db, CartStore carts, OrderPlacement placement, PaymentStarter payments, IOptions<ShippingOptions> shipping,
+    TimeProvider clock) : PageModel
 {
     public sealed class AddressForm
     {
@@ -66,11 +67,21 @@ public class IndexModel(AppDbContext db, CartStore carts, OrderPlacement placeme
             case OrderPlacement.OutOfStock out_:
                 return await ShowAgainAsync("Checkout.OutOfStock", ct, out_.Item.Name.Current);
             default:
-                return Redirect("/cart");
+                return await LandAfterEmptyCartAsync(ct);
         }
     }
 
     public object[] MessageArgs { get; private set; } = [];
+
+    /// <summary>A second click on "place order" finds the cart emptied by the first: show the order that click placed.</summary>
+    private async Task<IActionResult> LandAfterEmptyCartAsync(CancellationToken ct)
+    {
+        var since = clock.GetUtcNow().UtcDateTime.AddMinutes(-2);
+        var just = await db.Orders.AsNoTracking()
+            .Where(o => o.CustomerId == UserId && o.Status == OrderStatus.PendingPayment && o.CreatedAtUtc >= since)
+            .OrderByDescending(o => o.CreatedAtUtc).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+        return just is { } id ? RedirectToPage("/Orders/Details", new { id }) : Redirect("/cart");
+    }
 
     private async Task<IActionResult> ShowAgainAsync(string? message, CancellationToken ct, params object[] args)
     {

@@ -1156,6 +1156,56 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.ToTable("processed_webhook_events", (string)null);
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Payments.UnappliedPayment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("PaymentReference")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_reference");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RefundReference")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refund_reference");
+
+                    b.Property<DateTime>("RefundedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refunded_at_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unapplied_payments");
+
+                    b.HasIndex("PaymentReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_unapplied_payments_payment_reference");
+
+                    b.HasIndex("RefundedAtUtc")
+                        .HasDatabaseName("ix_unapplied_payments_refunded_at_utc");
+
+                    b.ToTable("unapplied_payments", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
