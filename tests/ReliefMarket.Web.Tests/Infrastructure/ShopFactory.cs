@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -32,6 +33,7 @@ public abstract class ShopFactory : WebApplicationFactory<Program>, IAsyncLifeti
         {
             services.AddSingleton<IInterceptor>(Sql);
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
         });
     }
 
@@ -59,9 +61,27 @@ public abstract class ShopFactory : WebApplicationFactory<Program>, IAsyncLifeti
     public HttpClient Client(string? acceptLanguage = null)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // Each client is a person on a network of their own, as the sign-in throttle sees them.
+        client.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}");
         if (acceptLanguage is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
         return client;
     }
+}
+
+/// <summary>The in-memory test server has no remote address; this gives each test client one, from a header.</summary>
+public sealed class ClientAddressFromHeader : IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (System.Net.IPAddress.TryParse(context.Request.Headers[Header], out var address)) context.Connection.RemoteIpAddress = address;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 public class SqliteShop : ShopFactory
