@@ -7,6 +7,9 @@ public static class OrderingExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CartStore>();
         builder.Services.AddScoped<OrderPlacement>();
+        builder.Services.AddOptions<OrderingOptions>().BindConfiguration(OrderingOptions.Section)
+            .Validate(o => o.MaxOpenUnpaidOrders > 0 && o.MaxUnitsPerProduct > 0, "Ordering: limits must be positive.")
+            .ValidateOnStart();
         return builder;
     }
 }
