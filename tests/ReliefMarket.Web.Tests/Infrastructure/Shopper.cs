@@ -57,6 +57,14 @@ public sealed class Shopper(ShopFactory shop, HttpClient client)
         return (string.IsNullOrEmpty(action) ? url : action, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>Switches a signed-in shopper's language with the header's form, which also stores it for their emails.</summary>
+    public async Task SwitchLanguageAsync(string culture)
+    {
+        var (_, content) = await FillAsync("/", "form.lang-switch-form", []);
+        var response = await Client.PostAsync($"/culture/{culture}?returnUrl=/", content);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
     public Task<HttpResponseMessage> AddToCartAsync(string slug, int quantity = 1) =>
         Client.PostAsync("/cart/add", new FormUrlEncodedContent(new Dictionary<string, string> { ["slug"] = slug, ["quantity"] = quantity.ToString() }));
 
