@@ -12,4 +12,6 @@ public sealed class OrderingOptions
     public int MaxOpenUnpaidOrders { get; set; } = 3;
     /// <summary>Units of one product one account may hold across its unpaid orders and the checkout being placed.</summary>
     public int MaxUnitsPerProduct { get; set; } = 10;
+    /// <summary>Anonymous carts untouched for this many days are deleted by the daily purge.</summary>
+    public int AbandonedCartDays { get; set; } = 30;
 }
