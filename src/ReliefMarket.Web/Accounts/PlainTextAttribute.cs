@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Localization;
 
 namespace ReliefMarket.Web.Accounts;
 
@@ -9,7 +10,16 @@ namespace ReliefMarket.Web.Accounts;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class PlainTextAttribute : ValidationAttribute
 {
-    public PlainTextAttribute() => ErrorMessage = "Validation.PlainText";
+    private const string MessageKey = "Validation.PlainText";
 
-    public override bool IsValid(object? value) => value is not string s || UserText.IsClean(s);
+    public PlainTextAttribute() : base(MessageKey) { }
+
+    // MVC localizes only the attributes it has adapters for; this one asks the shared strings itself.
+    protected override ValidationResult? IsValid(object? value, ValidationContext context)
+    {
+        if (value is not string text || UserText.IsClean(text)) return ValidationResult.Success;
+        var strings = (IStringLocalizer<SharedResource>?)context.GetService(typeof(IStringLocalizer<SharedResource>));
+        var message = strings?[MessageKey, context.DisplayName].Value ?? FormatErrorMessage(context.DisplayName);
+        return new ValidationResult(message, context.MemberName is { } member ? [member] : null);
+    }
 }
