@@ -30,7 +30,7 @@ public static class IdentityExtensions
             .ValidateOnStart();
         builder.Services.AddScoped<Accounts.AccountEmails>();
         builder.Services.AddScoped<Accounts.SignInThrottle>();
-        builder.Services.AddSingleton<Accounts.DummyPassword>();
+        builder.Services.AddScoped<Accounts.DummyPassword>();
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";

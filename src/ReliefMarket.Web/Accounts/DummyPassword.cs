@@ -9,9 +9,11 @@ namespace ReliefMarket.Web.Accounts;
 public sealed class DummyPassword(IPasswordHasher<AppUser> hasher)
 {
     private static readonly AppUser Nobody = new() { Id = "nobody", UserName = "nobody" };
-    private readonly Lazy<string> _hash = new(() => hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N")));
+    // One per process: made with the app's own hasher settings the first time it is needed.
+    private static string? _hash;
 
-    public void Verify(string password) => hasher.VerifyHashedPassword(Nobody, _hash.Value, password);
+    public void Verify(string password) =>
+        hasher.VerifyHashedPassword(Nobody, _hash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N")), password);
 
     public void Hash(string password) => hasher.HashPassword(Nobody, password);
 }
