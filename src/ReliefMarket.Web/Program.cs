@@ -54,6 +54,7 @@ app.MapSitemap();
 app.MapStripeWebhook();
 app.MapJobs();
 app.MapEmail();
+app.MapOrdering();
 
 app.Run();
 

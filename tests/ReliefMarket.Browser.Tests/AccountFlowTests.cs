@@ -31,6 +31,7 @@ public class AccountFlowTests(BrowserShop shop) : BrowserTests(shop)
         await page.GetByLabel("密码").FillAsync("Shama-village-water");
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "我的订单" })).ToBeVisibleAsync();
+        Assert.Equal(-1, (await page.Context.CookiesAsync()).Single(c => c.Name == ".AspNetCore.Identity.Application").Expires); // not remembered
         await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
 
         await page.GotoAsync("/account/forgot");
@@ -47,9 +48,13 @@ public class AccountFlowTests(BrowserShop shop) : BrowserTests(shop)
         await page.GotoAsync("/account/login");
         await page.GetByLabel("邮箱").FillAsync(email);
         await page.GetByLabel("密码").FillAsync("Bomi-yigong-tea-2026");
+        await page.GetByLabel("记住我（14 天内免登录）").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "我的订单" })).ToBeVisibleAsync();
         await BrowserShop.ScreenshotAsync(page, "phone-13-signed-in");
+        // Remembered: a cookie that outlives the browser session, for 14 days (the first sign-in above was a session cookie).
+        var cookie = (await page.Context.CookiesAsync()).Single(c => c.Name == ".AspNetCore.Identity.Application");
+        Assert.InRange(DateTimeOffset.FromUnixTimeSeconds((long)cookie.Expires) - DateTimeOffset.UtcNow, TimeSpan.FromDays(13.9), TimeSpan.FromDays(14.1));
     }
 
     [Fact]

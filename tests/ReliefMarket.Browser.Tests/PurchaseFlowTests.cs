@@ -14,6 +14,7 @@ public class PurchaseFlowTests(BrowserShop shop) : BrowserTests(shop)
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
         Assert.True((await users.CreateAsync(user, "Relief-test-2026")).Succeeded);
+        await users.AddToRoleAsync(user, Roles.Consumer);          // checkout is for consumer accounts, as registration makes them
         return email;
     }
 

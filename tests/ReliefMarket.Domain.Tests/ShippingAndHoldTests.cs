@@ -10,7 +10,8 @@ public class ShippingAndHoldTests
     [InlineData("1381234567", false)]
     [InlineData("138123456789", false)]
     [InlineData("+8613812345678", false)]
-    [InlineData("１３８１２３４５６７８", false)]
+    [InlineData("１３８１２３４５６７８", true)]          // full-width, as Chinese input methods type them
+    [InlineData("１３８－１２３４－５６７８", true)]
     [InlineData("", false)]
     public void Mobile_numbers_are_eleven_mainland_digits(string mobile, bool valid) =>
         Assert.Equal(valid, ShippingAddress.IsMobile(mobile));

@@ -1,29 +1,87 @@
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using ReliefMarket.Web.Email;
 
 namespace ReliefMarket.Web.Accounts;
 
-/// <summary>The account emails: confirmation, password reset, "you already have an account". Written to the outbox.</summary>
-public sealed class AccountEmails(UserManager<AppUser> users, EmailOutbox outbox, EmailTemplates templates)
+/// <summary>
+/// The account emails: confirmation, password reset, "you already have an account". Written to the outbox, at
+/// most one of a kind per address per cooldown, counted from the outbox itself so every node and every caller
+/// shares the limit.
+/// </summary>
+public sealed class AccountEmails(AppDbContext db, UserManager<AppUser> users, EmailOutbox outbox, EmailTemplates templates,
+    IOptions<AccountOptions> options, TimeProvider clock)
 {
-    public async Task AddConfirmationAsync(AppUser user)
+    public const string ConfirmKind = "confirm-email";
+    public const string ResetKind = "reset-password";
+    public const string ExistsKind = "already-registered";
+    /// <summary>The kinds that carry one-time links or say an account exists: limited per address, bodies purged after sending.</summary>
+    public static readonly string[] Kinds = [ConfirmKind, ResetKind, ExistsKind];
+
+    /// <summary>Someone registers with an address that has an account: a fresh confirmation if it was never confirmed, else a note to the owner.</summary>
+    public Task<bool> ForExistingRegistrationAsync(AppUser user, CancellationToken ct) =>
+        user.EmailConfirmed ? AddAlreadyRegisteredAsync(user, ct) : AddConfirmationAsync(user, ct);
+
+    /// <summary>
+    /// "Forgot password" or "resend confirmation" for an address: a fresh confirmation link for an unconfirmed account,
+    /// a reset link for a confirmed one (when asked), and otherwise the same lookups and rendering with nothing written.
+    /// </summary>
+    public async Task<bool> ForForgottenAsync(string email, bool resetWhenConfirmed, CancellationToken ct)
     {
+        if (await users.FindByEmailAsync(email) is not { } user)
+        {
+            await EquivalentWorkAsync(email, ct);
+            return false;
+        }
+        if (!user.EmailConfirmed) return await AddConfirmationAsync(user, ct);
+        if (resetWhenConfirmed) return await AddPasswordResetAsync(user, ct);
+        await EquivalentWorkAsync(email, ct); // "resend confirmation" for a confirmed account: nothing to send
+        return false;
+    }
+
+    public async Task<bool> AddConfirmationAsync(AppUser user, CancellationToken ct)
+    {
+        if (await CoolingDownAsync(user.Email!, ConfirmKind, ct)) return false;
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
         var link = outbox.Link($"/account/confirm?userId={Uri.EscapeDataString(user.Id)}&code={code}");
-        outbox.Add(user.Email!, templates.ConfirmEmail(user.PreferredCulture, link), "confirm-email");
+        outbox.Add(user.Email!, templates.ConfirmEmail(user.PreferredCulture, link), ConfirmKind);
+        return true;
     }
 
-    public async Task AddPasswordResetAsync(AppUser user)
+    public async Task<bool> AddPasswordResetAsync(AppUser user, CancellationToken ct)
     {
+        if (await CoolingDownAsync(user.Email!, ResetKind, ct)) return false;
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
         var link = outbox.Link($"/account/reset?email={Uri.EscapeDataString(user.Email!)}&code={code}");
-        outbox.Add(user.Email!, templates.ResetPassword(user.PreferredCulture, link), "reset-password");
+        outbox.Add(user.Email!, templates.ResetPassword(user.PreferredCulture, link), ResetKind);
+        return true;
     }
 
-    public void AddAlreadyRegistered(AppUser user) =>
-        outbox.Add(user.Email!, templates.AlreadyRegistered(user.PreferredCulture, outbox.Link("/account/login"), outbox.Link("/account/forgot")), "already-registered");
+    public async Task<bool> AddAlreadyRegisteredAsync(AppUser user, CancellationToken ct)
+    {
+        if (await CoolingDownAsync(user.Email!, ExistsKind, ct)) return false;
+        outbox.Add(user.Email!, templates.AlreadyRegistered(user.PreferredCulture, outbox.Link("/account/login"), outbox.Link("/account/forgot")), ExistsKind);
+        return true;
+    }
+
+    /// <summary>Was an email of this kind written to this address within the cooldown? Asked of the outbox, so it holds across nodes.</summary>
+    public Task<bool> CoolingDownAsync(string to, string kind, CancellationToken ct)
+    {
+        var since = clock.GetUtcNow().UtcDateTime - TimeSpan.FromMinutes(options.Value.EmailCooldownMinutes);
+        return db.OutboxMessages.AnyAsync(m => m.To == to && m.Kind == kind && m.CreatedAtUtc >= since, ct);
+    }
+
+    // What a real request costs (an outbox lookup, a token, a rendered template), spent for an address without an
+    // account so the answer takes as long; nothing is stored about the address.
+    private async Task EquivalentWorkAsync(string email, CancellationToken ct)
+    {
+        await CoolingDownAsync(email, ResetKind, ct);
+        var nobody = new AppUser { Email = email, UserName = email, SecurityStamp = Guid.NewGuid().ToString() };
+        var code = Encode(await users.GeneratePasswordResetTokenAsync(nobody));
+        templates.ResetPassword(nobody.PreferredCulture, outbox.Link($"/account/reset?email={Uri.EscapeDataString(email)}&code={code}"));
+    }
 
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 

@@ -8,7 +8,8 @@ namespace ReliefMarket.Web.Email;
 /// Sends the outbox: every due, unsent message, oldest first; a failure is retried with backoff. Runs every
 /// minute and after each new email; never two at once, so a message is not handed to the server twice by us.
 /// </summary>
-public sealed class SendOutboxJob(AppDbContext db, IEmailSender sender, IOptions<EmailOptions> options, TimeProvider clock, ILogger<SendOutboxJob> log)
+public sealed class SendOutboxJob(AppDbContext db, IEmailSender sender, IOptions<EmailOptions> options, IOptions<Accounts.AccountOptions> accounts,
+    TimeProvider clock, ILogger<SendOutboxJob> log)
 {
     public const int MaxAttempts = 12;
 
@@ -31,13 +32,27 @@ public sealed class SendOutboxJob(AppDbContext db, IEmailSender sender, IOptions
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                // Logs outlive the outbox and travel further: the address is masked (the Message-Id finds the row).
                 log.LogWarning("Email {MessageId} to {To} failed (attempt {Attempt}): {Error}",
                     message.MessageId, Operations.LogRedaction.MaskEmail(message.To), message.Attempts + 1, e.Message);
                 message.MarkFailed(e.Message, clock.GetUtcNow().UtcDateTime);
             }
             await db.SaveChangesAsync(ct);
         }
+        await PurgeSentAccountBodiesAsync(ct);
         return sent;
+    }
+
+    /// <summary>
+    /// Sent confirmation, reset and already-registered emails lose their bodies (one-time links, in plain text) after
+    /// the retention; to whom, when, which kind, the subject and the Message-Id stay for the record. Returns how many.
+    /// </summary>
+    public Task<int> PurgeSentAccountBodiesAsync(CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime - TimeSpan.FromHours(accounts.Value.SentEmailBodyRetentionHours);
+        return db.OutboxMessages
+            .Where(m => m.SentAtUtc != null && m.SentAtUtc < cutoff && Accounts.AccountEmails.Kinds.Contains(m.Kind) && (m.TextBody != "" || m.HtmlBody != ""))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.TextBody, "").SetProperty(m => m.HtmlBody, ""), ct);
     }
 
     private MimeMessage ToMime(OutboxMessage m)

@@ -6,7 +6,8 @@ namespace ReliefMarket.Web.Ordering;
 /// Turns a signed-in consumer's cart into an order in one transaction: reserve every line's stock with a
 /// conditional update, snapshot the lines, empty the cart. Any failure rolls everything back.
 /// </summary>
-public sealed class OrderPlacement(AppDbContext db, Stock stock, TimeProvider clock, IOptions<Payments.ShippingOptions> shipping)
+public sealed class OrderPlacement(AppDbContext db, Stock stock, TimeProvider clock, IOptions<Payments.ShippingOptions> shipping,
+    IOptions<OrderingOptions> limits)
 {
     public abstract record Outcome;
     public sealed record Placed(Order Order) : Outcome;
@@ -14,6 +15,10 @@ public sealed class OrderPlacement(AppDbContext db, Stock stock, TimeProvider cl
     public sealed record QuoteChanged(CartSummary Current) : Outcome;
     public sealed record OutOfStock(CartItem Item) : Outcome;
     public sealed record EmptyCart : Outcome;
+    /// <summary>The account already has this many unpaid orders holding stock.</summary>
+    public sealed record TooManyUnpaidOrders(int Max) : Outcome;
+    /// <summary>With this checkout the account would hold more than <paramref name="Max"/> units of one product unpaid.</summary>
+    public sealed record TooManyUnitsHeld(string ProductName, int Max) : Outcome;
 
     public async Task<Outcome> PlaceAsync(string userId, ShippingAddress address, string confirmedQuote, CancellationToken ct)
     {
@@ -33,6 +38,8 @@ public sealed class OrderPlacement(AppDbContext db, Stock stock, TimeProvider cl
             var summary = await CartSummary.LoadAsync(db, cart, shipping.Value, ct);
             if (summary.IsEmpty) return new EmptyCart();
             if (summary.Quote != confirmedQuote) return new QuoteChanged(summary);
+            // Under the cart lock, so two checkouts of one account cannot both slip under the limit.
+            if (await HoldLimitAsync(userId, ct) is { } overLimit) return overLimit;
 
             var ids = summary.Items.Select(i => i.ProductId).ToList();
             var products = await db.Products.AsNoTracking().Include(p => p.Producer).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
@@ -55,5 +62,24 @@ public sealed class OrderPlacement(AppDbContext db, Stock stock, TimeProvider cl
             await tx.CommitAsync(ct);
         }
         return new Placed(order);
+    }
+
+    /// <summary>
+    /// One account may not hold too much unpaid: at most so many open unpaid orders, and so many units of a product
+    /// across them and this cart. Checked inside the placing transaction, after the account's cart row is locked.
+    /// </summary>
+    private async Task<Outcome?> HoldLimitAsync(string userId, CancellationToken ct)
+    {
+        var max = limits.Value;
+        var open = db.Orders.Where(o => o.CustomerId == userId && o.Status == OrderStatus.PendingPayment);
+        if (await open.CountAsync(ct) >= max.MaxOpenUnpaidOrders) return new TooManyUnpaidOrders(max.MaxOpenUnpaidOrders);
+        var held = await db.OrderLines.Where(l => open.Any(o => o.Id == l.OrderId))
+            .GroupBy(l => l.ProductId).Select(g => new { ProductId = g.Key, Units = g.Sum(l => l.Quantity) }).ToListAsync(ct);
+        var wanted = await db.Carts.Where(c => c.UserId == userId).SelectMany(c => c.Lines)
+            .Select(l => new { l.ProductId, Units = l.Quantity }).ToListAsync(ct);
+        var over = wanted.Concat(held).GroupBy(l => l.ProductId).FirstOrDefault(g => g.Sum(l => l.Units) > max.MaxUnitsPerProduct && wanted.Any(w => w.ProductId == g.Key));
+        if (over is null) return null;
+        var name = await db.Products.Where(p => p.Id == over.Key).Select(p => p.Name).SingleAsync(ct);
+        return new TooManyUnitsHeld(name.Current, max.MaxUnitsPerProduct);
     }
 }

@@ -1,3 +1,5 @@
+using Hangfire;
+
 namespace ReliefMarket.Web.Ordering;
 
 public static class OrderingExtensions
@@ -7,6 +9,14 @@ public static class OrderingExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CartStore>();
         builder.Services.AddScoped<OrderPlacement>();
+        builder.Services.AddOptions<OrderingOptions>().BindConfiguration(OrderingOptions.Section)
+            .Validate(o => o.MaxOpenUnpaidOrders > 0 && o.MaxUnitsPerProduct > 0 && o.AbandonedCartDays > 0, "Ordering: limits must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<PurgeAbandonedCartsJob>();
         return builder;
     }
+
+    public static void MapOrdering(this WebApplication app) =>
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<PurgeAbandonedCartsJob>("purge-abandoned-carts", j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
 }

@@ -7,12 +7,22 @@ using ReliefMarket.Web.Localization;
 namespace ReliefMarket.Web.Pages;
 
 /// <summary>
-/// The language switch: a plain link (GET /culture/en?returnUrl=…), so the pages that carry it stay
-/// cacheable and free of per-visitor tokens. It only sets a preference cookie and returns to a local page.
+/// The language switch. For everyone, a plain link (GET /culture/en?returnUrl=…), so the pages that carry it stay
+/// cacheable and free of per-visitor tokens: it only sets a preference cookie and returns to a local page. A
+/// signed-in person's header has a small form instead (POST, with antiforgery), which also stores the language
+/// their emails are written in: a state change never rides on a GET that any page or image could trigger.
 /// </summary>
 public class CultureModel(UserManager<AppUser> users) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(string culture, string? returnUrl)
+    public IActionResult OnGet(string culture, string? returnUrl)
+    {
+        if (!LocalizationExtensions.Cultures.Contains(culture)) return NotFound();
+        Remember(Response, culture);
+        Response.Headers.CacheControl = "no-store";
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+
+    public async Task<IActionResult> OnPostAsync(string culture, string? returnUrl)
     {
         if (!LocalizationExtensions.Cultures.Contains(culture)) return NotFound();
         Remember(Response, culture);
@@ -22,7 +32,6 @@ public class CultureModel(UserManager<AppUser> users) : PageModel
             user.PreferredCulture = culture;
             await users.UpdateAsync(user);
         }
-        Response.Headers.CacheControl = "no-store";
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 

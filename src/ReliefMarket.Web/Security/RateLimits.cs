@@ -37,7 +37,9 @@ public static class RateLimits
 
     /// <summary>Pages and their policy, declared once here rather than as attributes a new page could forget.</summary>
     private static readonly (string Page, string Policy)[] Pages =
-        [("/Account/Login", SignIn), ("/Account/Register", Register), ("/Account/Forgot", ForgotPassword), ("/Checkout/Index", Checkout)];
+        [("/Account/Login", SignIn), ("/Account/Register", Register), ("/Account/Forgot", ForgotPassword),
+         // Resending a confirmation costs what a forgotten password costs: an email; it shares that budget.
+         ("/Account/Resend", ForgotPassword), ("/Checkout/Index", Checkout)];
 
     public static void AddRateLimits(this WebApplicationBuilder builder)
     {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -71,6 +72,9 @@ public abstract class ShopFactory : WebApplicationFactory<Program>, IAsyncLifeti
     public HttpClient Client(string? acceptLanguage = null)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // Each client is a person on a network of their own, as the sign-in throttle and the rate limits see them
+        // (10.200.0.0 and up: outside the proxy networks that tests configure). ClientAddress.From replaces it.
+        ClientAddress.From(client, $"10.{Random.Shared.Next(200, 256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}");
         if (acceptLanguage is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
         return client;
     }

@@ -18,18 +18,22 @@ public sealed class Shopper(ShopFactory shop, HttpClient client)
     public async Task<Shopper> SignUpAndSignInAsync(string? email = null, string role = Roles.Consumer)
     {
         email ??= $"buyer-{Guid.NewGuid():N}@example.test";
-        await using (var scope = shop.Scope(out _))
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-            await users.AddToRoleAsync(user, role);
-            UserId = user.Id;
-            Email = email;
-        }
+        UserId = await CreateAccountAsync(shop, email, confirmed: true, role);
+        Email = email;
         var response = await SubmitAsync("/account/login", "form", new() { ["Email"] = email, ["Password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return this;
+    }
+
+    /// <summary>Creates an account with <see cref="Password"/> directly in the database; returns its id.</summary>
+    public static async Task<string> CreateAccountAsync(ShopFactory shop, string email, bool confirmed = true, string role = Roles.Consumer)
+    {
+        await using var scope = shop.Scope(out _);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = confirmed };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        await users.AddToRoleAsync(user, role);
+        return user.Id;
     }
 
     public Task<IDocument> PageAsync(string url, HttpStatusCode expected = HttpStatusCode.OK) => Client.GetPageAsync(url, expected);
@@ -37,13 +41,28 @@ public sealed class Shopper(ShopFactory shop, HttpClient client)
     /// <summary>Opens <paramref name="url"/>, fills the form matched by <paramref name="selector"/> and submits it as a browser would.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(string url, string selector, Dictionary<string, string> values)
     {
+        var (action, content) = await FillAsync(url, selector, values);
+        return await Client.PostAsync(action, content);
+    }
+
+    /// <summary>Opens and fills a form without sending it: where it posts to, and what (for timing the post alone).</summary>
+    public async Task<(string Action, FormUrlEncodedContent Content)> FillAsync(string url, string selector, Dictionary<string, string> values)
+    {
         var page = await PageAsync(url);
         var form = page.QuerySelector(selector) ?? throw new InvalidOperationException($"No form {selector} on {url}");
         var fields = form.QuerySelectorAll("input[name]").Where(i => i.GetAttribute("type") is not ("checkbox" or "submit"))
             .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
         foreach (var (k, v) in values) fields[k] = v;
         var action = form.GetAttribute("action");
-        return await Client.PostAsync(string.IsNullOrEmpty(action) ? url : action, new FormUrlEncodedContent(fields));
+        return (string.IsNullOrEmpty(action) ? url : action, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>Switches a signed-in shopper's language with the header's form, which also stores it for their emails.</summary>
+    public async Task SwitchLanguageAsync(string culture)
+    {
+        var (_, content) = await FillAsync("/", "form.lang-switch-form", []);
+        var response = await Client.PostAsync($"/culture/{culture}?returnUrl=/", content);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
     public Task<HttpResponseMessage> AddToCartAsync(string slug, int quantity = 1) =>

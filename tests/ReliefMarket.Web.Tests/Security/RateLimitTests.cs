@@ -84,6 +84,7 @@ public abstract class RateLimitTests<TShop>(TShop shop) : IClassFixture<TShop> w
     [Theory]
     [InlineData("/account/register", LowLimits.Register)]
     [InlineData("/account/forgot", LowLimits.ForgotPassword)]
+    [InlineData("/account/resend", LowLimits.ForgotPassword)]
     public async Task Registration_and_forgotten_password_posts_are_limited_but_their_pages_are_not(string url, int limit)
     {
         var client = ClientAddress.From(shop.Client(), LowLimits.NewAddress());

@@ -93,6 +93,8 @@ internal sealed class CartConfiguration : IEntityTypeConfiguration<Cart>
         b.Property(c => c.Id).ValueGeneratedNever();
         b.Property(c => c.UserId).HasMaxLength(450);
         b.HasIndex(c => c.UserId).IsUnique();
+        // The abandoned-cart purge looks for anonymous carts by age.
+        b.HasIndex(c => c.UpdatedAtUtc);
         b.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         b.OwnsMany(c => c.Lines, l =>
         {
@@ -128,5 +130,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Emai
         b.Property(m => m.LastError).HasMaxLength(500);
         // The send job's question: what is unsent and due?
         b.HasIndex(m => new { m.SentAtUtc, m.NextAttemptAtUtc });
+        // The account-email cooldown's question: what went to this address, of this kind, lately?
+        b.HasIndex(m => new { m.To, m.Kind, m.CreatedAtUtc });
     }
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReliefMarket.Web.Accounts;
@@ -7,9 +6,10 @@ using ReliefMarket.Web.Email;
 
 namespace ReliefMarket.Web.Pages.Account;
 
-public class ForgotModel(AppDbContext db, UserManager<AppUser> users, AccountEmails emails, EmailOutbox outbox) : PageModel
+public class ForgotModel(AppDbContext db, AccountEmails emails, EmailOutbox outbox) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), Display(Name = "Account.Email")]
+    [BindProperty, Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256), PlainText,
+     Display(Name = "Account.Email")]
     public string Email { get; set; } = "";
 
     public void OnGet() { }
@@ -17,13 +17,14 @@ public class ForgotModel(AppDbContext db, UserManager<AppUser> users, AccountEma
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        // Whether or not the address has an account, the answer is the same.
-        if (await users.FindByEmailAsync(Email.Trim()) is { EmailConfirmed: true } user)
+        // The same answer, and about the same work, whether or not the address has an account; an unconfirmed
+        // account gets a fresh confirmation link instead of a reset.
+        return await EvenTime.AtLeastAsync(EvenTime.AccountEmailFloor, async () =>
         {
-            await emails.AddPasswordResetAsync(user);
+            await emails.ForForgottenAsync(UserText.Clean(Email)!, resetWhenConfirmed: true, ct);
             await db.SaveChangesAsync(ct);
             outbox.SendSoon();
-        }
-        return RedirectToPage("/Account/CheckEmail", new { reason = "reset" });
+            return RedirectToPage("/Account/CheckEmail", new { reason = "reset" });
+        }, ct);
     }
 }

@@ -4,17 +4,19 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReliefMarket.Web.Accounts;
 using ReliefMarket.Web.Localization;
 
 namespace ReliefMarket.Web.Pages.Account;
 
 [Authorize]
-public class ProfileModel(UserManager<AppUser> users) : PageModel
+public class ProfileModel(UserManager<AppUser> users, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> strings) : PageModel
 {
-    [BindProperty, StringLength(32, ErrorMessage = "Account.DisplayNameTooLong"), Display(Name = "Account.DisplayName")]
+    [BindProperty, StringLength(32, ErrorMessage = "Account.DisplayNameTooLong"), PlainText, Display(Name = "Account.DisplayName")]
     public string? DisplayName { get; set; }
 
-    [BindProperty, Display(Name = "Checkout.Mobile")]
+    /// <summary>Full-width digits (as Chinese input methods type them) are read as ASCII digits.</summary>
+    [BindProperty, PlainText, Display(Name = "Checkout.Mobile")]
     public string? Phone { get; set; }
 
     [BindProperty, Display(Name = "Account.Language")]
@@ -36,12 +38,12 @@ public class ProfileModel(UserManager<AppUser> users) : PageModel
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         Email = user.Email;
-        if (!string.IsNullOrWhiteSpace(Phone) && !ShippingAddress.IsMobile(Phone)) ModelState.AddModelError(nameof(Phone), "Checkout.Invalid.Mobile");
-        if (!LocalizationExtensions.Cultures.Contains(Language)) ModelState.AddModelError(nameof(Language), "Account.GenericError");
+        if (!string.IsNullOrWhiteSpace(Phone) && !ShippingAddress.IsMobile(Phone)) ModelState.AddModelError(nameof(Phone), strings["Checkout.Invalid.Mobile"]);
+        if (!LocalizationExtensions.Cultures.Contains(Language)) ModelState.AddModelError(nameof(Language), strings["Account.GenericError"]);
         if (!ModelState.IsValid) return Page();
 
-        user.DisplayName = string.IsNullOrWhiteSpace(DisplayName) ? null : DisplayName.Trim();
-        user.PhoneNumber = string.IsNullOrWhiteSpace(Phone) ? null : new string(Phone.Where(char.IsAsciiDigit).ToArray());
+        user.DisplayName = UserText.Clean(DisplayName) is { Length: > 0 } name ? name : null;
+        user.PhoneNumber = string.IsNullOrWhiteSpace(Phone) ? null : ShippingAddress.MobileDigits(Phone);
         user.PreferredCulture = Language;
         await users.UpdateAsync(user);
         CultureModel.Remember(Response, Language);

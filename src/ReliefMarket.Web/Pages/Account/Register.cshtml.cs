@@ -8,9 +8,10 @@ using ReliefMarket.Web.Email;
 
 namespace ReliefMarket.Web.Pages.Account;
 
-public class RegisterModel(AppDbContext db, UserManager<AppUser> users, AccountEmails emails, EmailOutbox outbox) : PageModel
+public class RegisterModel(AppDbContext db, UserManager<AppUser> users, AccountEmails emails, EmailOutbox outbox, DummyPassword dummy) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256), Display(Name = "Account.Email")]
+    [BindProperty, Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256), PlainText,
+     Display(Name = "Account.Email")]
     public string Email { get; set; } = "";
 
     [BindProperty, Required(ErrorMessage = "Validation.Required"), DataType(DataType.Password), Display(Name = "Account.Password")]
@@ -27,18 +28,28 @@ public class RegisterModel(AppDbContext db, UserManager<AppUser> users, AccountE
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var email = Email.Trim();
+        var email = UserText.Clean(Email)!;
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "zh-CN";
+        var user = new AppUser { UserName = email, Email = email, PreferredCulture = culture };
+
+        // The password is judged before anyone looks the address up, so a weak password gets the same page
+        // whether or not the address has an account.
+        var weak = await PasswordProblemsAsync(user);
+        if (weak.Count > 0)
+        {
+            Errors = weak;
+            return Page();
+        }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await users.FindByEmailAsync(email) is { } existing)
         {
-            // Same answer as a new registration: the page never tells whether an address has an account.
-            emails.AddAlreadyRegistered(existing);
+            // Same answer and the same hashing as a new registration; the owner (or the squatted address) gets the email.
+            dummy.Hash(Password);
+            await emails.ForExistingRegistrationAsync(existing, ct);
         }
         else
         {
-            var user = new AppUser { UserName = email, Email = email, PreferredCulture = culture };
             var created = await users.CreateAsync(user, Password);
             if (!created.Succeeded)
             {
@@ -46,11 +57,19 @@ public class RegisterModel(AppDbContext db, UserManager<AppUser> users, AccountE
                 return Page(); // disposing the transaction rolls back
             }
             await users.AddToRoleAsync(user, Roles.Consumer);
-            await emails.AddConfirmationAsync(user);
+            await emails.AddConfirmationAsync(user, ct);
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         outbox.SendSoon();
         return RedirectToPage("/Account/CheckEmail", new { reason = "register" });
+    }
+
+    private async Task<IReadOnlyList<string>> PasswordProblemsAsync(AppUser candidate)
+    {
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+            if (await validator.ValidateAsync(users, candidate, Password) is { Succeeded: false } result) errors.AddRange(result.Errors);
+        return errors.Select(AccountEmails.MessageKey).Distinct().ToList();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using ReliefMarket.Web.Ordering;
@@ -37,6 +38,23 @@ public class IndexModel(AppDbContext db, CartStore carts, OrderPlacement placeme
 
     private string UserId => User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value;
 
+    /// <summary>Signed in with a work account (auditor, cooperative member, administrator): buying needs a consumer account.</summary>
+    public bool ConsumersOnly { get; private set; }
+
+    // Every handler, present and future: purchases by work accounts would mix their duties with their shopping.
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (!User.IsInRole(Roles.Consumer))
+        {
+            ConsumersOnly = true;
+            var page = Page();
+            page.StatusCode = StatusCodes.Status403Forbidden;
+            context.Result = page;
+            return;
+        }
+        await next();
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Summary = await CartSummary.LoadAsync(db, await carts.FindAsync(ct), shipping.Value, ct);
@@ -66,6 +84,10 @@ public class IndexModel(AppDbContext db, CartStore carts, OrderPlacement placeme
                 return await ShowAgainAsync("Checkout.QuoteChanged", ct);
             case OrderPlacement.OutOfStock out_:
                 return await ShowAgainAsync("Checkout.OutOfStock", ct, out_.Item.Name.Current);
+            case OrderPlacement.TooManyUnpaidOrders tooMany:
+                return await ShowAgainAsync("Checkout.TooManyUnpaidOrders", ct, tooMany.Max);
+            case OrderPlacement.TooManyUnitsHeld tooMuch:
+                return await ShowAgainAsync("Checkout.TooManyUnitsHeld", ct, tooMuch.ProductName, tooMuch.Max);
             default:
                 return await LandAfterEmptyCartAsync(ct);
         }

@@ -773,6 +773,9 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_carts");
 
+                    b.HasIndex("UpdatedAtUtc")
+                        .HasDatabaseName("ix_carts_updated_at_utc");
+
                     b.HasIndex("UserId")
                         .IsUnique()
                         .HasDatabaseName("ix_carts_user_id");
@@ -990,6 +993,46 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Accounts.SignInFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("account_key");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_address");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_failures");
+
+                    b.HasIndex("AtUtc")
+                        .HasDatabaseName("ix_sign_in_failures_at_utc");
+
+                    b.HasIndex("AccountKey", "AtUtc")
+                        .HasDatabaseName("ix_sign_in_failures_account_key_at_utc");
+
+                    b.HasIndex("ClientAddress", "AtUtc")
+                        .HasDatabaseName("ix_sign_in_failures_client_address_at_utc");
+
+                    b.ToTable("sign_in_failures", (string)null);
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1154,6 +1197,9 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
 
                     b.HasIndex("SentAtUtc", "NextAttemptAtUtc")
                         .HasDatabaseName("ix_outbox_messages_sent_at_utc_next_attempt_at_utc");
+
+                    b.HasIndex("To", "Kind", "CreatedAtUtc")
+                        .HasDatabaseName("ix_outbox_messages_to_kind_created_at_utc");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

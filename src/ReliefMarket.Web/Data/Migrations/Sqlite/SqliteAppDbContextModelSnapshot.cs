@@ -750,6 +750,9 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_carts");
 
+                    b.HasIndex("UpdatedAtUtc")
+                        .HasDatabaseName("ix_carts_updated_at_utc");
+
                     b.HasIndex("UserId")
                         .IsUnique()
                         .HasDatabaseName("ix_carts_user_id");
@@ -965,6 +968,44 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Accounts.SignInFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_key");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_address");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_failures");
+
+                    b.HasIndex("AtUtc")
+                        .HasDatabaseName("ix_sign_in_failures_at_utc");
+
+                    b.HasIndex("AccountKey", "AtUtc")
+                        .HasDatabaseName("ix_sign_in_failures_account_key_at_utc");
+
+                    b.HasIndex("ClientAddress", "AtUtc")
+                        .HasDatabaseName("ix_sign_in_failures_client_address_at_utc");
+
+                    b.ToTable("sign_in_failures", (string)null);
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1129,6 +1170,9 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SentAtUtc", "NextAttemptAtUtc")
                         .HasDatabaseName("ix_outbox_messages_sent_at_utc_next_attempt_at_utc");
+
+                    b.HasIndex("To", "Kind", "CreatedAtUtc")
+                        .HasDatabaseName("ix_outbox_messages_to_kind_created_at_utc");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
