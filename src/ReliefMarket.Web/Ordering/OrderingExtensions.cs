@@ -7,6 +7,7 @@ public static class OrderingExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CartStore>();
         builder.Services.AddScoped<OrderPlacement>();
+        builder.Services.AddScoped<Fulfilment>();
         return builder;
     }
 }
