@@ -140,6 +140,25 @@ public abstract class ShipmentsTests<TShop>(TShop shop) : IClassFixture<TShop> w
     }
 
     [Fact]
+    public async Task The_list_filters_by_china_date_and_status_newest_first()
+    {
+        var older = await CoopShop.PaidOrderAsync(shop, producers: 1);
+        shop.Clock.Advance(TimeSpan.FromSeconds(5));
+        var newer = await CoopShop.PaidOrderAsync(shop, producers: 1);
+        var member = await CoopShop.MemberAsync(shop, older.Producers[0]);
+        var today = ReliefMarket.Web.ChinaTime.Today(shop.Clock).ToString("yyyy-MM-dd");
+        var tomorrow = ReliefMarket.Web.ChinaTime.Today(shop.Clock).AddDays(1).ToString("yyyy-MM-dd");
+
+        var cards = (await member.PageAsync($"/coop/orders?tab=ToPack&from={today}&to={today}")).Texts(".shipment-card .shipment-head a").ToList();
+        var (i, j) = (cards.FindIndex(c => c.Contains(Number(newer.OrderId))), cards.FindIndex(c => c.Contains(Number(older.OrderId))));
+        Assert.True(i >= 0 && j > i, "the newer parcel comes first");
+        Assert.Empty((await member.PageAsync($"/coop/orders?tab=All&from={tomorrow}")).QuerySelectorAll(".shipment-card"));
+        Assert.DoesNotContain((await member.PageAsync("/coop/orders?tab=Shipped")).QuerySelectorAll(".shipment-card"),
+            c => c.TextContent.Contains(Number(older.OrderId)));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await member.Client.GetAsync("/coop/orders?from=nonsense&p=-3")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_csv_of_parcels_to_pack_has_a_bom_and_escapes_formulas()
     {
         var (_, orderId, producers) = await CoopShop.PaidOrderAsync(shop, producers: 1, recipient: "=HYPERLINK(\"http://x.test\")");
