@@ -65,6 +65,18 @@ public abstract class ShipmentsTests<TShop>(TShop shop) : IClassFixture<TShop> w
     }
 
     [Fact]
+    public async Task Two_producers_shipping_the_same_order_at_once_leave_it_shipped()
+    {
+        var (_, orderId, producers) = await CoopShop.PaidOrderAsync(shop);
+        var members = new[] { await CoopShop.MemberAsync(shop, producers[0]), await CoopShop.MemberAsync(shop, producers[1]) };
+        var ids = new[] { (await CoopShop.ShipmentAsync(shop, orderId, producers[0])).Id, (await CoopShop.ShipmentAsync(shop, orderId, producers[1])).Id };
+        var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => CoopShop.PostAsync(members[i], $"/coop/orders/{ids[i]}",
+            $"/coop/orders/{ids[i]}?handler=Ship", new() { ["Carrier"] = "ZTO", ["TrackingNumber"] = $"ZT{i}0001" })));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(OrderStatus.Shipped, await CoopShop.OrderStatusAsync(shop, orderId));
+    }
+
+    [Fact]
     public async Task Another_producers_shipment_is_not_found_and_stays_as_it_was()
     {
         var (_, orderId, producers) = await CoopShop.PaidOrderAsync(shop);
