@@ -61,12 +61,14 @@ public class OrderTests
     public void Happy_path_paid_shipped_delivered()
     {
         var order = TestData.OrderOf(3990, 1);
-        Assert.Throws<DomainException>(() => order.Ship("SF", "SF123", TestData.Now));
+        Assert.Throws<DomainException>(() => Shipment.ForPaidOrder(order, TestData.Now));
         order.MarkPaid("cs_1", TestData.Now);
-        Assert.Throws<DomainException>(() => order.MarkDelivered(TestData.Now));
-        Assert.Throws<DomainException>(() => order.Ship("SF", " ", TestData.Now));
-        order.Ship("顺丰", "SF123", TestData.Now);
-        order.MarkDelivered(TestData.Now);
+        var shipments = Shipment.ForPaidOrder(order, TestData.Now);
+        Assert.False(order.DeliverIfAllDelivered(shipments, TestData.Now));
+        shipments[0].Ship("SF", "SF123", TestData.Now);
+        Assert.True(order.ShipIfAllShipped(shipments, TestData.Now));
+        shipments[0].MarkDelivered(TestData.Now);
+        Assert.True(order.DeliverIfAllDelivered(shipments, TestData.Now));
         Assert.Equal(OrderStatus.Delivered, order.Status);
         Assert.Throws<DomainException>(() => order.Cancel("test", TestData.Now));
     }

@@ -3,6 +3,7 @@ namespace ReliefMarket.Domain.Ordering;
 /// <summary>
 /// An order and its status machine: PendingPayment → Paid → Shipped → Delivered, with Cancelled
 /// (unpaid only) and PartiallyRefunded / Refunded. Illegal transitions throw <see cref="DomainException"/>.
+/// Carriers and tracking numbers belong to its <see cref="Shipment"/>s (one per producer); the order only follows them.
 /// </summary>
 public class Order
 {
@@ -53,8 +54,6 @@ public class Order
     public string? PaymentReference { get; private set; }
     public DateTime? PaidAtUtc { get; private set; }
     public DateTime? ShippedAtUtc { get; private set; }
-    public string? Carrier { get; private set; }
-    public string? TrackingNumber { get; private set; }
     public DateTime? DeliveredAtUtc { get; private set; }
     public DateTime? CancelledAtUtc { get; private set; }
 
@@ -105,22 +104,38 @@ public class Order
         AwaitingAsyncPayment = true;
     }
 
-    public void Ship(string carrier, string trackingNumber, DateTime atUtc)
+    /// <summary>
+    /// The order is Shipped once every one of its shipments has left; false while some producer still packs.
+    /// A partly refunded order ships too; a wholly refunded one has nothing left to ship.
+    /// </summary>
+    public bool ShipIfAllShipped(IReadOnlyCollection<Shipment> shipments, DateTime atUtc)
     {
+        RequireAllShipmentsOf(shipments);
+        if (shipments.Any(s => s.Status == ShipmentStatus.ToPack)) return false;
         Require(Status is OrderStatus.Paid or OrderStatus.PartiallyRefunded, "ship");
-        if (string.IsNullOrWhiteSpace(carrier) || string.IsNullOrWhiteSpace(trackingNumber))
-            throw new DomainException("Shipping needs a carrier and a tracking number.");
         Status = OrderStatus.Shipped;
-        Carrier = carrier.Trim();
-        TrackingNumber = trackingNumber.Trim();
         ShippedAtUtc = atUtc;
+        return true;
     }
 
-    public void MarkDelivered(DateTime atUtc)
+    /// <summary>The order is Delivered once every one of its shipments has arrived; false until then.</summary>
+    public bool DeliverIfAllDelivered(IReadOnlyCollection<Shipment> shipments, DateTime atUtc)
     {
-        Require(Status == OrderStatus.Shipped, "mark delivered");
+        RequireAllShipmentsOf(shipments);
+        if (shipments.Any(s => s.Status != ShipmentStatus.Delivered)) return false;
+        Require(Status == OrderStatus.Shipped || Status == OrderStatus.PartiallyRefunded && ShippedAtUtc is not null, "mark delivered");
         Status = OrderStatus.Delivered;
         DeliveredAtUtc = atUtc;
+        return true;
+    }
+
+    /// <summary>"All shipped" means something only over every producer's shipment of this order, and no other order's.</summary>
+    private void RequireAllShipmentsOf(IReadOnlyCollection<Shipment> shipments)
+    {
+        if (shipments.Any(s => s.OrderId != Id)) throw new DomainException($"A shipment of another order was given to order {Id}.");
+        var producers = _lines.Select(l => l.ProducerId).ToHashSet();
+        if (!producers.SetEquals(shipments.Select(s => s.ProducerId)) || shipments.Count != producers.Count)
+            throw new DomainException($"Order {Id} needs exactly one shipment per producer.");
     }
 
     /// <summary>Records money given back; the order is Refunded once everything paid has been returned.</summary>

@@ -17,6 +17,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<Shipment> Shipments => Set<Shipment>();
     public DbSet<AttributionEntry> AttributionEntries => Set<AttributionEntry>();
     public DbSet<Cart> Carts => Set<Cart>();
     public DbSet<Payments.ProcessedWebhookEvent> ProcessedWebhookEvents => Set<Payments.ProcessedWebhookEvent>();

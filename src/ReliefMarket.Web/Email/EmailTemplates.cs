@@ -39,6 +39,18 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> localizer, P
         Build(L(order.CancellationReason == "expired" ? "Email.Expired.Subject" : "Email.Failed.Subject", OrderNumber(order)),
             [L("Order.Reason." + (order.CancellationReason ?? "expired")), L("Email.NotPaid.Body")], (L("Order.Title"), orderLink)));
 
+    /// <summary>One producer's parcel has left: what is in it, with which carrier and tracking number.</summary>
+    public EmailContent ShipmentSent(string culture, Order order, Shipment shipment, string orderLink) => In(culture, () =>
+    {
+        var lines = new List<string>
+        {
+            L("Shipment.Email.Body", localizer.Name(shipment.Carrier), shipment.TrackingNumber ?? ""),
+        };
+        lines.AddRange(order.Lines.Where(l => l.ProducerId == shipment.ProducerId)
+            .Select(l => $"{l.ProducerName.Current} · {l.ProductName.Current} · {l.Unit.Current} × {l.Quantity}"));
+        return Build(L("Shipment.Email.Subject", OrderNumber(order)), lines, (L("Order.Title"), orderLink));
+    });
+
     public static string OrderNumber(Order order) => order.Id.ToString("N")[..12].ToUpperInvariant();
 
     private string L(string key, params object[] args) => localizer[key, args].Value;

@@ -13,6 +13,7 @@ public static class OrderingExtensions
             .Validate(o => o.MaxOpenUnpaidOrders > 0 && o.MaxUnitsPerProduct > 0 && o.AbandonedCartDays > 0, "Ordering: limits must be positive.")
             .ValidateOnStart();
         builder.Services.AddScoped<PurgeAbandonedCartsJob>();
+        builder.Services.AddScoped<Fulfilment>();
         return builder;
     }
 

@@ -70,6 +70,8 @@ public sealed class PaymentEvents(AppDbContext db, Ordering.Stock stock, IPaymen
         if (order.MarkPaid(paymentReference, Now))
         {
             db.AttributionEntries.AddRange(AttributionRule.ForPaidOrder(order));
+            // Each producer packs its own part: its shipment exists from the moment the order is paid, in the same transaction.
+            db.Shipments.AddRange(Shipment.ForPaidOrder(order, Now));
             await EmailCustomerAsync(order, "order-paid", async (culture, link) =>
                 templates.OrderPaid(culture, order, await Ordering.OrderVillages.ForAsync(db, order, ct), link), ct);
         }

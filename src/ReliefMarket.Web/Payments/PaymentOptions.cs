@@ -32,4 +32,15 @@ public sealed class ShippingOptions
     public long FreeAboveFen { get; set; } = 9900;
 
     public Money FeeFor(Money subtotal) => subtotal.Fen >= FreeAboveFen ? Money.Zero : new Money(FlatFeeFen);
+
+    /// <summary>
+    /// The carriers a cooperative member picks from when shipping, as codes: each shows under its localized name
+    /// (Shipment.Carrier.{code}) or, for a code added here without one, as the code itself. Unset = <see cref="DefaultCarriers"/>.
+    /// </summary>
+    // Nullable on purpose: the configuration binder appends to a pre-filled array instead of replacing it.
+    public string[]? Carriers { get; set; }
+
+    public static readonly string[] DefaultCarriers = ["SF", "ZTO", "YTO", "YUNDA", "EMS", "JD", "OTHER"];
+
+    public IReadOnlyList<string> CarrierCodes => Carriers is { Length: > 0 } configured ? configured : DefaultCarriers;
 }

@@ -17,6 +17,9 @@ public static class PaymentsExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<ShippingOptions>().BindConfiguration(ShippingOptions.Section)
             .Validate(o => o.FlatFeeFen >= 0 && o.FreeAboveFen >= 0, "Shipping fees cannot be negative.")
+            .Validate(o => o.CarrierCodes.All(c => c.Length is > 0 and <= Shipment.MaxCarrierLength && c.All(char.IsAsciiLetterOrDigit))
+                           && o.CarrierCodes.Distinct().Count() == o.CarrierCodes.Count,
+                "Shipping:Carriers must be distinct codes of ASCII letters and digits, at most 32 characters.")
             .ValidateOnStart();
 
         var stripe = builder.Configuration.GetSection(StripeOptions.Section).Get<StripeOptions>() ?? new();

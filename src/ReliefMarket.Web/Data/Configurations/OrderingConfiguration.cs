@@ -10,8 +10,6 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Property(o => o.Id).ValueGeneratedNever();
         b.Property(o => o.CustomerId).HasMaxLength(450);
         b.Property(o => o.PaymentReference).HasMaxLength(255);
-        b.Property(o => o.Carrier).HasMaxLength(64);
-        b.Property(o => o.TrackingNumber).HasMaxLength(64);
         b.HasOne<AppUser>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(o => o.Lines).HasField("_lines");

@@ -11,6 +11,8 @@ public class DetailsModel(AppDbContext db, PaymentStarter payments, PaymentEvent
 {
     public Order Order { get; private set; } = null!;
     public IReadOnlyList<VillageShare> Villages { get; private set; } = [];
+    /// <summary>Each producer's parcel: the buyer follows them one by one, as they are sent separately.</summary>
+    public IReadOnlyList<Shipment> Shipments { get; private set; } = [];
     public string? Message { get; private set; }
     public bool CanPay => Order.Status == OrderStatus.PendingPayment && !Order.IsHoldExpired(clock.GetUtcNow().UtcDateTime);
 
@@ -55,6 +57,7 @@ public class DetailsModel(AppDbContext db, PaymentStarter payments, PaymentEvent
         if (order is null) return false;
         Order = order;
         Villages = await OrderVillages.ForAsync(db, order, ct);
+        Shipments = await db.Shipments.AsNoTracking().Where(s => s.OrderId == id).OrderBy(s => s.ProducerId).ToListAsync(ct);
         return true;
     }
 }

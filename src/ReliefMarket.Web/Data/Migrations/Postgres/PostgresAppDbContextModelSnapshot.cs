@@ -802,11 +802,6 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("cancelled_at_utc");
 
-                    b.Property<string>("Carrier")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("carrier");
-
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -869,11 +864,6 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.Property<long>("Total")
                         .HasColumnType("bigint")
                         .HasColumnName("total_fen");
-
-                    b.Property<string>("TrackingNumber")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("tracking_number");
 
                     b.HasKey("Id")
                         .HasName("pk_orders");
@@ -991,6 +981,64 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         {
                             t.HasCheckConstraint("ck_order_lines_quantity", "quantity > 0");
                         });
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Ordering.Shipment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("carrier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<DateTime?>("DeliveredAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at_utc");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<int>("ProducerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("producer_id");
+
+                    b.Property<DateTime?>("ShippedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shipped_at_utc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tracking_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shipments");
+
+                    b.HasIndex("OrderId", "ProducerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shipments_order_id_producer_id");
+
+                    b.HasIndex("ProducerId", "Status", "CreatedAtUtc")
+                        .HasDatabaseName("ix_shipments_producer_id_status_created_at_utc");
+
+                    b.ToTable("shipments", (string)null);
                 });
 
             modelBuilder.Entity("ReliefMarket.Web.Accounts.SignInFailure", b =>
@@ -1661,6 +1709,23 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Shares");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Ordering.Shipment", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_shipments_orders_order_id");
+
+                    b.HasOne("ReliefMarket.Domain.Catalog.Producer", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shipments_producers_producer_id");
                 });
 
             modelBuilder.Entity("ReliefMarket.Web.Data.AppUser", b =>

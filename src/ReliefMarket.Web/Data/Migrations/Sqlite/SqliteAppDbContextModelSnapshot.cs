@@ -779,11 +779,6 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("cancelled_at_utc");
 
-                    b.Property<string>("Carrier")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("carrier");
-
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -846,11 +841,6 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.Property<long>("Total")
                         .HasColumnType("INTEGER")
                         .HasColumnName("total_fen");
-
-                    b.Property<string>("TrackingNumber")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("tracking_number");
 
                     b.HasKey("Id")
                         .HasName("pk_orders");
@@ -966,6 +956,62 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("ck_order_lines_quantity", "quantity > 0");
                         });
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Ordering.Shipment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carrier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<DateTime?>("DeliveredAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_at_utc");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<int>("ProducerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("producer_id");
+
+                    b.Property<DateTime?>("ShippedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shipped_at_utc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tracking_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shipments");
+
+                    b.HasIndex("OrderId", "ProducerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shipments_order_id_producer_id");
+
+                    b.HasIndex("ProducerId", "Status", "CreatedAtUtc")
+                        .HasDatabaseName("ix_shipments_producer_id_status_created_at_utc");
+
+                    b.ToTable("shipments", (string)null);
                 });
 
             modelBuilder.Entity("ReliefMarket.Web.Accounts.SignInFailure", b =>
@@ -1632,6 +1678,23 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Shares");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Ordering.Shipment", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_shipments_orders_order_id");
+
+                    b.HasOne("ReliefMarket.Domain.Catalog.Producer", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shipments_producers_producer_id");
                 });
 
             modelBuilder.Entity("ReliefMarket.Web.Data.AppUser", b =>
