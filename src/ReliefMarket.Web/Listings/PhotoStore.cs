@@ -46,6 +46,9 @@ public sealed class PhotoStore
         name.Length is 37 or 41 && name.EndsWith(".webp", StringComparison.Ordinal)
         && name[..32].All(char.IsAsciiHexDigitLower) && (name.Length == 37 || name[32..36] == ThumbnailSuffix);
 
+    /// <summary>The thumbnail's name for a photo's name (the pair is generated together).</summary>
+    public static string ThumbnailOf(string fileName) => fileName[..^".webp".Length] + ThumbnailSuffix + ".webp";
+
     public string PathOf(string name) => IsPhotoName(name) ? Path.Combine(Folder, name) : throw new ArgumentException("Not a photo name.", nameof(name));
 
     public async Task<PhotoResult> SaveAsync(Stream upload, long length, CancellationToken ct)
@@ -96,7 +99,7 @@ public sealed class PhotoStore
         Strip(image);
         FitWithin(image, MaxSide);
         var id = Guid.NewGuid().ToString("N");
-        var photo = new StoredPhoto($"{id}.webp", $"{id}{ThumbnailSuffix}.webp", image.Width, image.Height);
+        var photo = new StoredPhoto($"{id}.webp", ThumbnailOf($"{id}.webp"), image.Width, image.Height);
         try
         {
             await image.SaveAsync(Path.Combine(Folder, photo.FileName), Encoder, ct);
