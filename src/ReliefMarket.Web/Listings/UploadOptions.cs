@@ -10,7 +10,7 @@ public sealed class PhotoOptions
     /// <summary>Larger images are refused from their header, before any pixel is decoded (the decompression-bomb defence).</summary>
     public int MaxMegapixels { get; set; } = 40;
     /// <summary>Re-encodes running at once; more uploads wait, so memory stays bounded whatever arrives together.</summary>
-    public int MaxConcurrentEncodes { get; set; } = Math.Max(1, Environment.ProcessorCount);
+    public int MaxConcurrentEncodes { get; set; } = 2;
     /// <summary>Where certification evidence is kept (downloaded by administrators, never served inline).</summary>
     public string EvidenceFolder { get; set; } = ".data/evidence";
 }
