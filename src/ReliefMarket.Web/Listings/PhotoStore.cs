@@ -32,10 +32,13 @@ public sealed class PhotoStore
     private readonly PhotoOptions _options;
     private readonly SemaphoreSlim _encoders;
 
-    public PhotoStore(IOptions<PhotoOptions> options, IWebHostEnvironment env)
+    public PhotoStore(IOptions<PhotoOptions> options, IWebHostEnvironment env) : this(options.Value, env.ContentRootPath) { }
+
+    /// <summary>Outside the host (bench/upload): the options and the folder relative paths start from.</summary>
+    public PhotoStore(PhotoOptions options, string contentRoot)
     {
-        _options = options.Value;
-        Folder = ListingsExtensions.Resolve(_options.Folder, env.ContentRootPath);
+        _options = options;
+        Folder = ListingsExtensions.Resolve(_options.Folder, contentRoot);
         _encoders = new SemaphoreSlim(_options.MaxConcurrentEncodes);
     }
 
