@@ -78,6 +78,9 @@ public abstract class StockAndSubmitTests<TShop>(TShop shop) : IClassFixture<TSh
         var html = await member.UploadAsync(url, "form.submit-certification", new() { ["Evidence"] = "县推荐函" },
             ("files", "letter.pdf", "application/pdf", TestImages.Pdf), ("files", "scan.jpg", "image/jpeg", TestImages.Html));
         Assert.Contains("PDFs or images", (await html.ReadPageAsync()).QuerySelector(".submit-error")!.TextContent);
+        var big = TestImages.Pdf.Concat(new byte[9 * 1024 * 1024]).ToArray();
+        var nineMegabytes = await member.UploadAsync(url, "form.submit-certification", new() { ["Evidence"] = "县推荐函" }, ("files", "big.pdf", "application/pdf", big));
+        Assert.Equal("A file is larger than 8 MB.", (await nineMegabytes.ReadPageAsync()).QuerySelector(".submit-error")!.TextContent);
         Assert.Equal(CertificationStatus.Draft, (await shop.ProductAsync(id)).CertificationStatus);
         Assert.Empty(Directory.Exists(evidenceFolder) ? Directory.GetFiles(evidenceFolder) : []);
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReliefMarket.Web.Listings;
 
@@ -10,7 +11,8 @@ namespace ReliefMarket.Web.Areas.Cooperative.Pages.Products;
 /// </summary>
 [RequestSizeLimit(PhotoOptions.MaxFileBytes + FormOverhead)]
 [RequestFormLimits(MultipartBodyLengthLimit = PhotoOptions.MaxFileBytes + FormOverhead)]
-public class PhotosModel(AppDbContext db, PhotoStore store, TimeProvider clock) : PageModel
+[UploadTooLarge(PhotoOptions.MaxFileBytes + FormOverhead)]
+public class PhotosModel(AppDbContext db, PhotoStore store, IOutputCacheStore cache, TimeProvider clock) : PageModel
 {
     public const long FormOverhead = 64 * 1024;
 
@@ -19,7 +21,11 @@ public class PhotosModel(AppDbContext db, PhotoStore store, TimeProvider clock) 
     public IReadOnlyList<ProductPhoto> Photos { get; private set; } = [];
     public string? ErrorKey { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id, bool tooLarge, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        return tooLarge ? Refuse("Coop.Photos.Refused." + PhotoRefusal.TooBig) : Page();
+    }
 
     public async Task<IActionResult> OnPostUploadAsync(int id, IFormFile? photo, CancellationToken ct)
     {
@@ -76,8 +82,7 @@ public class PhotosModel(AppDbContext db, PhotoStore store, TimeProvider clock) 
     }
 
     // Photos are not among the types the save interceptor watches; the storefront shows them, so evict explicitly.
-    private Task CatalogChangedAsync(CancellationToken ct) =>
-        CatalogCache.ChangedAsync(db, HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>(), ct);
+    private Task CatalogChangedAsync(CancellationToken ct) => CatalogCache.ChangedAsync(db, cache, ct);
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct, bool tracked = false)
     {

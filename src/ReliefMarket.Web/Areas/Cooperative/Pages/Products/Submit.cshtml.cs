@@ -7,6 +7,7 @@ namespace ReliefMarket.Web.Areas.Cooperative.Pages.Products;
 /// <summary>/coop/products/submit/{id}: ask for certification with evidence (a text and up to three PDFs or images).</summary>
 [RequestSizeLimit(CertificationSubmission.MaxFiles * PhotoOptions.MaxFileBytes + PhotosModel.FormOverhead)]
 [RequestFormLimits(MultipartBodyLengthLimit = CertificationSubmission.MaxFiles * PhotoOptions.MaxFileBytes + PhotosModel.FormOverhead)]
+[UploadTooLarge(CertificationSubmission.MaxFiles * PhotoOptions.MaxFileBytes + PhotosModel.FormOverhead)]
 public class SubmitModel(AppDbContext db, EvidenceStore evidence, TimeProvider clock) : PageModel
 {
     public int Id { get; private set; }
@@ -15,7 +16,11 @@ public class SubmitModel(AppDbContext db, EvidenceStore evidence, TimeProvider c
     public string? ErrorKey { get; private set; }
     [BindProperty] public string? Evidence { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) is null ? NotFound() : Page();
+    public async Task<IActionResult> OnGetAsync(int id, bool tooLarge, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is null) return NotFound();
+        return tooLarge ? Refuse("Coop.Submit.Refused." + EvidenceRefusal.TooBig) : Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(int id, List<IFormFile> files, CancellationToken ct)
     {
