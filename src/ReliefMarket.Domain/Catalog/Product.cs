@@ -138,10 +138,13 @@ public class Product
     public void Unlist() => IsListed = false;
     public void List() => IsListed = true;
 
+    /// <summary>Whether a listing in <paramref name="status"/> may ask for certification: the one rule for the button, the page and the transition.</summary>
+    public static bool CanSubmitFrom(CertificationStatus status) =>
+        status is CertificationStatus.Draft or CertificationStatus.Rejected or CertificationStatus.Expired or CertificationStatus.Withdrawn;
+
     public void SubmitForCertification()
     {
-        Require(CertificationStatus is CertificationStatus.Draft or CertificationStatus.Rejected
-            or CertificationStatus.Expired or CertificationStatus.Withdrawn, "submit for certification");
+        Require(CanSubmitFrom(CertificationStatus), "submit for certification");
         CertificationStatus = CertificationStatus.PendingCertification;
         CertificationNote = null;
     }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -32,7 +33,8 @@ public class Invitation
     public DateTime? UsedAtUtc { get; private set; }
     public string? UsedByUserId { get; private set; }
 
-    public bool IsOpen(DateTime nowUtc) => UsedAtUtc is null && nowUtc < ExpiresAtUtc;
+    /// <summary>Not used and not expired at <paramref name="nowUtc"/>: the one rule, run in the database when finding and when claiming.</summary>
+    public static Expression<Func<Invitation, bool>> OpenAt(DateTime nowUtc) => i => i.UsedAtUtc == null && i.ExpiresAtUtc > nowUtc;
 
     public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

@@ -22,14 +22,14 @@ public sealed class Invitations(AppDbContext db, EmailOutbox outbox, EmailTempla
         if (string.IsNullOrEmpty(token) || token.Length > 100) return Task.FromResult<Invitation?>(null);
         var hash = Invitation.Hash(token);
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash && i.UsedAtUtc == null && i.ExpiresAtUtc > now, ct);
+        return db.Invitations.Where(Invitation.OpenAt(now)).SingleOrDefaultAsync(i => i.TokenHash == hash, ct);
     }
 
     /// <summary>Marks the invitation used, in the caller's transaction; false when someone else used it first.</summary>
     public async Task<bool> ClaimAsync(Invitation invitation, string userId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.Invitations.Where(i => i.Id == invitation.Id && i.UsedAtUtc == null && i.ExpiresAtUtc > now)
+        return await db.Invitations.Where(Invitation.OpenAt(now)).Where(i => i.Id == invitation.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.UsedAtUtc, now).SetProperty(i => i.UsedByUserId, userId), ct) == 1;
     }
 }

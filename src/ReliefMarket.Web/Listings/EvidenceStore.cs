@@ -44,7 +44,14 @@ public sealed class EvidenceStore(IOptions<PhotoOptions> options, IWebHostEnviro
 
     public async Task<EvidenceFile> WriteAsync(byte[] bytes, string contentType, CancellationToken ct)
     {
-        var name = Guid.NewGuid().ToString("N") + (contentType == "application/pdf" ? ".pdf" : ".bin");
+        // The extension follows the checked content, never the uploaded name.
+        var name = Guid.NewGuid().ToString("N") + contentType switch
+        {
+            "application/pdf" => ".pdf",
+            "image/jpeg" => ".jpg",
+            "image/png" => ".png",
+            _ => ".webp",
+        };
         await File.WriteAllBytesAsync(Path.Combine(Folder, name), bytes, ct);
         return new EvidenceFile(name, contentType, bytes.LongLength);
     }

@@ -57,8 +57,7 @@ public class SubmitModel(AppDbContext db, EvidenceStore evidence, TimeProvider c
         if (product is null) return null;
         Id = id;
         Name = product.Name;
-        CanSubmit = product.CertificationStatus is CertificationStatus.Draft or CertificationStatus.Rejected
-            or CertificationStatus.Expired or CertificationStatus.Withdrawn;
+        CanSubmit = Product.CanSubmitFrom(product.CertificationStatus);
         return product;
     }
 
