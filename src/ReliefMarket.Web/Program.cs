@@ -4,6 +4,7 @@ using ReliefMarket.Web.Areas.Cooperative;
 using ReliefMarket.Web.Email;
 using ReliefMarket.Web.Hosting;
 using ReliefMarket.Web.Jobs;
+using ReliefMarket.Web.Listings;
 using ReliefMarket.Web.Localization;
 using ReliefMarket.Web.Ordering;
 using ReliefMarket.Web.Payments;
@@ -25,6 +26,7 @@ builder.AddTelemetry();
 builder.AddHttpHardening();
 builder.AddAdminArea();
 builder.AddCooperativeArea();
+builder.AddListings();
 
 var app = builder.Build();
 
@@ -55,6 +57,7 @@ app.MapStripeWebhook();
 app.MapJobs();
 app.MapEmail();
 app.MapOrdering();
+app.MapPhotos();
 
 app.Run();
 

@@ -17,6 +17,8 @@ public sealed class BrowserShop : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Where the shop writes its emails (.eml files) in these tests.</summary>
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"relief-mail-{Guid.NewGuid():N}");
     public string BaseUrl { get; private set; } = "";
+    /// <summary>Where listing photos and certification evidence go in these tests.</summary>
+    public string UploadFolder { get; } = Path.Combine(Path.GetTempPath(), $"relief-uploads-{Guid.NewGuid():N}");
 
     public static readonly string ScreenshotFolder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../TestResults/screenshots"));
 
@@ -32,6 +34,8 @@ public sealed class BrowserShop : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("Email:PickupFolder", MailFolder);
         builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Photos:Folder", Path.Combine(UploadFolder, "photos"));
+        builder.UseSetting("Photos:EvidenceFolder", Path.Combine(UploadFolder, "evidence"));
         // Links in emails come from configuration, so the shop is told the address it will be reached at.
         builder.UseSetting("Site:PublicBaseUrl", BaseUrl);
         // Every test signs in and posts from 127.0.0.1; the limits themselves are tested in the web tests.
@@ -137,5 +141,6 @@ public sealed class BrowserShop : WebApplicationFactory<Program>, IAsyncLifetime
         await base.DisposeAsync();
         foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) File.Delete(f);
         if (Directory.Exists(MailFolder)) Directory.Delete(MailFolder, recursive: true);
+        if (Directory.Exists(UploadFolder)) Directory.Delete(UploadFolder, recursive: true);
     }
 }

@@ -99,13 +99,52 @@ public class Product
         SetStock(Stock + quantity);
     }
 
+    /// <summary>
+    /// Whether changing these details would send a certified listing back to review: the certificate vouches for
+    /// what is sold (name, unit, category) and at what price, so a change to any of them needs a new look. Stock
+    /// and the description never do.
+    /// </summary>
+    public bool RevisionNeedsRecertification(LocalizedText name, LocalizedText unit, ProductCategory category, Money price) =>
+        CertificationStatus == CertificationStatus.Certified
+        && (name != Name || unit != Unit || category != Category || price != Price);
+
+    /// <summary>
+    /// A member edits the listing. A certified listing whose certified details change goes back to pending
+    /// certification (returns true); the old certificate number stays on record until the next decision.
+    /// </summary>
+    public bool Revise(LocalizedText name, LocalizedText description, ProductCategory category, LocalizedText unit, Money price)
+    {
+        RequireText(name, "name");
+        RequireText(unit, "unit");
+        var recertify = RevisionNeedsRecertification(name, unit, category, price);
+        ChangePrice(price);
+        Name = name;
+        Description = description;
+        Category = category;
+        Unit = unit;
+        if (recertify)
+        {
+            CertificationStatus = CertificationStatus.PendingCertification;
+            CertificationNote = null;
+        }
+        return recertify;
+    }
+
+    private static void RequireText(LocalizedText text, string what)
+    {
+        if (string.IsNullOrWhiteSpace(text.Zh)) throw new DomainException($"A listing needs a Chinese {what}.");
+    }
+
     public void Unlist() => IsListed = false;
     public void List() => IsListed = true;
 
+    /// <summary>Whether a listing in <paramref name="status"/> may ask for certification: the one rule for the button, the page and the transition.</summary>
+    public static bool CanSubmitFrom(CertificationStatus status) =>
+        status is CertificationStatus.Draft or CertificationStatus.Rejected or CertificationStatus.Expired or CertificationStatus.Withdrawn;
+
     public void SubmitForCertification()
     {
-        Require(CertificationStatus is CertificationStatus.Draft or CertificationStatus.Rejected
-            or CertificationStatus.Expired or CertificationStatus.Withdrawn, "submit for certification");
+        Require(CanSubmitFrom(CertificationStatus), "submit for certification");
         CertificationStatus = CertificationStatus.PendingCertification;
         CertificationNote = null;
     }

@@ -23,6 +23,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Payments.ProcessedWebhookEvent> ProcessedWebhookEvents => Set<Payments.ProcessedWebhookEvent>();
     public DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
     public DbSet<Payments.UnappliedPayment> UnappliedPayments => Set<Payments.UnappliedPayment>();
+    public DbSet<Access.Invitation> Invitations => Set<Access.Invitation>();
+    public DbSet<ProductPhoto> ProductPhotos => Set<ProductPhoto>();
+    public DbSet<StockChange> StockChanges => Set<StockChange>();
+    public DbSet<Listings.CertificationSubmission> CertificationSubmissions => Set<Listings.CertificationSubmission>();
     /// <summary>The key ring every node shares: cookies, antiforgery tokens and email links made by one node open on another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -25,6 +25,10 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> localizer, P
     public EmailContent AlreadyRegistered(string culture, string signInLink, string resetLink) => In(culture, () =>
         Build(L("Email.Exists.Subject"), [L("Email.Exists.Body"), $"{L("Email.Reset.Button")}: {resetLink}"], (L("Account.SignIn"), signInLink)));
 
+    /// <summary>An invitation to manage a producer's listings; the link is single-use and valid 7 days.</summary>
+    public EmailContent CooperativeInvitation(string culture, LocalizedText producer, string link) => In(culture, () =>
+        Build(L("Coop.Invite.Subject", producer.Current), [L("Coop.Invite.Body", producer.Current), L("Coop.Invite.Expiry")], (L("Coop.Invite.Button"), link)));
+
     public EmailContent OrderPaid(string culture, Order order, IReadOnlyList<VillageShare> villages, string orderLink) => In(culture, () =>
     {
         var lines = order.Lines.Select(l => $"{l.ProductName.Current} · {l.Unit.Current} × {l.Quantity}    {l.Amount}").ToList();

@@ -16,7 +16,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             .Where(p => p.IsListed && p.Stock > 0 && p.CertificationStatus == CertificationStatus.Certified && p.CertifiedUntil >= today)
             .OrderBy(p => p.Id)
             .Take(8)
-            .Select(ProductCard.Projection(today))
+            .Select(ProductCard.Projection(today, db.ProductPhotos))
             .ToListAsync(ct);
         Counties = await db.Counties.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
     }

@@ -29,6 +29,9 @@ public abstract class ShopFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Site:PublicBaseUrl", PublicBaseUrl);
         // Tests run the expiry job themselves, with a clock they control.
         builder.UseSetting("Jobs:RunServer", "false");
+        // Uploaded photos and evidence go to a folder of this shop's own, removed with it.
+        builder.UseSetting("Photos:Folder", Path.Combine(UploadFolder, "photos"));
+        builder.UseSetting("Photos:EvidenceFolder", Path.Combine(UploadFolder, "evidence"));
         // Tests sign in and post many times from one (missing) address; RateLimitTests sets low limits of its own.
         foreach (var limit in new[] { "SignIn", "Register", "ForgotPassword", "Checkout", "Webhook" })
             builder.UseSetting($"RateLimits:{limit}:PermitLimit", "100000");
@@ -41,6 +44,8 @@ public abstract class ShopFactory : WebApplicationFactory<Program>, IAsyncLifeti
     }
 
     public TestClock Clock { get; } = new();
+
+    public string UploadFolder { get; } = Path.Combine(Path.GetTempPath(), $"relief-uploads-{Guid.NewGuid():N}");
 
     /// <summary>Production refuses the sandbox and the mail folder unless asked: a Production test shop asks.</summary>
     public static void AskForSandboxAndMailFolder(IWebHostBuilder builder)
@@ -58,7 +63,11 @@ public abstract class ShopFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
-    public new virtual async Task DisposeAsync() => await base.DisposeAsync();
+    public new virtual async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(UploadFolder)) Directory.Delete(UploadFolder, recursive: true);
+    }
 
     /// <summary>A fresh DbContext from the app's own container, for arranging and asserting.</summary>
     public AsyncServiceScope Scope(out AppDbContext db)

@@ -26,7 +26,7 @@ public class VillageModel(AppDbContext db, TimeProvider clock) : PageModel
         Suppliers = producers.Select(p => new Supplier(p, p.SourcingShares.Single(s => s.VillageId == found.Id).BasisPoints)).ToList();
         var producerIds = producers.Select(p => p.Id).ToList();
         Products = await db.Products.AsNoTracking().Where(p => p.IsListed && producerIds.Contains(p.ProducerId)).OrderBy(p => p.Id)
-            .Select(ProductCard.Projection(ChinaTime.Today(clock))).ToListAsync(ct);
+            .Select(ProductCard.Projection(ChinaTime.Today(clock), db.ProductPhotos)).ToListAsync(ct);
         return Page();
     }
 }

@@ -14,6 +14,8 @@ public class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
     public bool Certified { get; private set; }
     public County? IssuingCounty { get; private set; }
     public IReadOnlyList<MoneyShare> Shares { get; private set; } = [];
+    /// <summary>The producer's photos, cover first; none means the illustration is shown.</summary>
+    public IReadOnlyList<ProductPhoto> Photos { get; private set; } = [];
 
     public const int LowStock = 10;
 
@@ -27,6 +29,7 @@ public class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
         if (product is null) return NotFound();
         Product = product;
         Certified = product.IsCertifiedOn(ChinaTime.Today(clock));
+        Photos = await db.ProductPhotos.AsNoTracking().Where(f => f.ProductId == product.Id).OrderBy(f => f.Position).ToListAsync(ct);
         if (Certified) IssuingCounty = await db.Counties.AsNoTracking().SingleAsync(c => c.Id == product.IssuingCountyId, ct);
 
         var shares = product.Producer.SourcingShares;

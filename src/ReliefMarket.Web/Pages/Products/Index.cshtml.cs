@@ -22,7 +22,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         // A page beyond the end shows the last page rather than an empty list.
         if (Query.Page > PageCount) Query = Query with { Page = PageCount };
         Products = await matching.Skip((Query.Page - 1) * CatalogQuery.PageSize).Take(CatalogQuery.PageSize)
-            .Select(ProductCard.Projection(today)).ToListAsync(ct);
+            .Select(ProductCard.Projection(today, db.ProductPhotos)).ToListAsync(ct);
         Counties = await db.Counties.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
         Villages = await db.Villages.AsNoTracking().OrderBy(v => v.CountyId).ThenBy(v => v.Id).ToListAsync(ct);
     }

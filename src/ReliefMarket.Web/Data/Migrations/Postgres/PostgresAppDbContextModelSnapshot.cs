@@ -622,6 +622,118 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("ReliefMarket.Domain.Catalog.ProductPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ThumbnailName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("thumbnail_name");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at_utc");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_product_photos");
+
+                    b.HasIndex("FileName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_product_photos_file_name");
+
+                    b.HasIndex("ThumbnailName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_product_photos_thumbnail_name");
+
+                    b.HasIndex("ProductId", "Position")
+                        .HasDatabaseName("ix_product_photos_product_id_position");
+
+                    b.ToTable("product_photos", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_product_photos_position", "position >= 0 AND position < 6");
+                        });
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Catalog.StockChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("integer")
+                        .HasColumnName("delta");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("StockAfter")
+                        .HasColumnType("integer")
+                        .HasColumnName("stock_after");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stock_changes");
+
+                    b.HasIndex("ProductId", "AtUtc")
+                        .HasDatabaseName("ix_stock_changes_product_id_at_utc");
+
+                    b.ToTable("stock_changes", (string)null);
+                });
+
             modelBuilder.Entity("ReliefMarket.Domain.Catalog.Township", b =>
                 {
                     b.Property<int>("Id")
@@ -1041,6 +1153,61 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.ToTable("shipments", (string)null);
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Access.Invitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at_utc");
+
+                    b.Property<int>("ProducerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("producer_id");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at_utc");
+
+                    b.Property<string>("UsedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("used_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cooperative_invitations");
+
+                    b.HasIndex("ProducerId")
+                        .HasDatabaseName("ix_cooperative_invitations_producer_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cooperative_invitations_token_hash");
+
+                    b.ToTable("cooperative_invitations", (string)null);
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Accounts.SignInFailure", b =>
                 {
                     b.Property<long>("Id")
@@ -1250,6 +1417,44 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_outbox_messages_to_kind_created_at_utc");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Listings.CertificationSubmission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("evidence");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at_utc");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("submitted_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certification_submissions");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_certification_submissions_product_id");
+
+                    b.ToTable("certification_submissions", (string)null);
                 });
 
             modelBuilder.Entity("ReliefMarket.Web.Payments.ProcessedWebhookEvent", b =>
@@ -1491,6 +1696,26 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.Navigation("Producer");
                 });
 
+            modelBuilder.Entity("ReliefMarket.Domain.Catalog.ProductPhoto", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_product_photos_products_product_id");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Catalog.StockChange", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_changes_products_product_id");
+                });
+
             modelBuilder.Entity("ReliefMarket.Domain.Catalog.Township", b =>
                 {
                     b.HasOne("ReliefMarket.Domain.Catalog.County", "County")
@@ -1728,6 +1953,16 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_shipments_producers_producer_id");
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Access.Invitation", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Catalog.Producer", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cooperative_invitations_producers_producer_id");
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Data.AppUser", b =>
                 {
                     b.HasOne("ReliefMarket.Domain.Catalog.Producer", "Producer")
@@ -1737,6 +1972,60 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_asp_net_users_producers_producer_id");
 
                     b.Navigation("Producer");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Listings.CertificationSubmission", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_certification_submissions_products_product_id");
+
+                    b.OwnsMany("ReliefMarket.Web.Listings.EvidenceFile", "Files", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("content_type");
+
+                            b1.Property<long>("Length")
+                                .HasColumnType("bigint")
+                                .HasColumnName("length");
+
+                            b1.Property<string>("StoredName")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("stored_name");
+
+                            b1.Property<int>("SubmissionId")
+                                .HasColumnType("integer")
+                                .HasColumnName("submission_id");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_certification_evidence_files");
+
+                            b1.HasIndex("SubmissionId")
+                                .HasDatabaseName("ix_certification_evidence_files_submission_id");
+
+                            b1.ToTable("certification_evidence_files", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubmissionId")
+                                .HasConstraintName("fk_certification_evidence_files_certification_submissions_subm~");
+                        });
+
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("ReliefMarket.Domain.Ordering.Order", b =>

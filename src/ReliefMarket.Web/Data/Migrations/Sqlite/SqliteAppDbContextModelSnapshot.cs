@@ -603,6 +603,114 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("ReliefMarket.Domain.Catalog.ProductPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("height");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ThumbnailName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thumbnail_name");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at_utc");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_product_photos");
+
+                    b.HasIndex("FileName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_product_photos_file_name");
+
+                    b.HasIndex("ThumbnailName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_product_photos_thumbnail_name");
+
+                    b.HasIndex("ProductId", "Position")
+                        .HasDatabaseName("ix_product_photos_product_id_position");
+
+                    b.ToTable("product_photos", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_product_photos_position", "position >= 0 AND position < 6");
+                        });
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Catalog.StockChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at_utc");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delta");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("StockAfter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stock_after");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stock_changes");
+
+                    b.HasIndex("ProductId", "AtUtc")
+                        .HasDatabaseName("ix_stock_changes_product_id_at_utc");
+
+                    b.ToTable("stock_changes", (string)null);
+                });
+
             modelBuilder.Entity("ReliefMarket.Domain.Catalog.Township", b =>
                 {
                     b.Property<int>("Id")
@@ -1014,6 +1122,59 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.ToTable("shipments", (string)null);
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Access.Invitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at_utc");
+
+                    b.Property<int>("ProducerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("producer_id");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_at_utc");
+
+                    b.Property<string>("UsedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cooperative_invitations");
+
+                    b.HasIndex("ProducerId")
+                        .HasDatabaseName("ix_cooperative_invitations_producer_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cooperative_invitations_token_hash");
+
+                    b.ToTable("cooperative_invitations", (string)null);
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Accounts.SignInFailure", b =>
                 {
                     b.Property<long>("Id")
@@ -1221,6 +1382,42 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_outbox_messages_to_kind_created_at_utc");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Listings.CertificationSubmission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("product_id");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at_utc");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certification_submissions");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_certification_submissions_product_id");
+
+                    b.ToTable("certification_submissions", (string)null);
                 });
 
             modelBuilder.Entity("ReliefMarket.Web.Payments.ProcessedWebhookEvent", b =>
@@ -1460,6 +1657,26 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.Navigation("Producer");
                 });
 
+            modelBuilder.Entity("ReliefMarket.Domain.Catalog.ProductPhoto", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_product_photos_products_product_id");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Catalog.StockChange", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_changes_products_product_id");
+                });
+
             modelBuilder.Entity("ReliefMarket.Domain.Catalog.Township", b =>
                 {
                     b.HasOne("ReliefMarket.Domain.Catalog.County", "County")
@@ -1697,6 +1914,16 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_shipments_producers_producer_id");
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Access.Invitation", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Catalog.Producer", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cooperative_invitations_producers_producer_id");
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Data.AppUser", b =>
                 {
                     b.HasOne("ReliefMarket.Domain.Catalog.Producer", "Producer")
@@ -1706,6 +1933,58 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_asp_net_users_producers_producer_id");
 
                     b.Navigation("Producer");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Listings.CertificationSubmission", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_certification_submissions_products_product_id");
+
+                    b.OwnsMany("ReliefMarket.Web.Listings.EvidenceFile", "Files", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("content_type");
+
+                            b1.Property<long>("Length")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("length");
+
+                            b1.Property<string>("StoredName")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("stored_name");
+
+                            b1.Property<int>("SubmissionId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("submission_id");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_certification_evidence_files");
+
+                            b1.HasIndex("SubmissionId")
+                                .HasDatabaseName("ix_certification_evidence_files_submission_id");
+
+                            b1.ToTable("certification_evidence_files", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubmissionId")
+                                .HasConstraintName("fk_certification_evidence_files_certification_submissions_submission_id");
+                        });
+
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("ReliefMarket.Domain.Ordering.Order", b =>
