@@ -17,22 +17,8 @@ public static class Members
     }
 
     /// <summary>A member of <paramref name="producerCode"/>, signed in through the login page (the claim is added at sign-in).</summary>
-    public static async Task<Shopper> MemberAsync(this ShopFactory shop, string producerCode = ProducerA, string? language = null)
-    {
-        var email = $"member-{Guid.NewGuid():N}@example.test";
-        var producerId = await shop.ProducerIdAsync(producerCode);
-        await using (var scope = shop.Scope(out _))
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, ProducerId = producerId };
-            Assert.True((await users.CreateAsync(user, Shopper.Password)).Succeeded);
-            await users.AddToRoleAsync(user, Roles.CooperativeMember);
-        }
-        var member = Shopper.Anonymous(shop, language);
-        var response = await member.SubmitAsync("/account/login", "form", new() { ["Email"] = email, ["Password"] = Shopper.Password });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return member;
-    }
+    public static async Task<Shopper> MemberAsync(this ShopFactory shop, string producerCode = ProducerA, string? language = null) =>
+        await CoopShop.MemberAsync(shop, await shop.ProducerIdAsync(producerCode), language);
 
     /// <summary>A draft listing of the producer, made directly in the database.</summary>
     public static async Task<int> ListingAsync(this ShopFactory shop, string producerCode = ProducerA, int stock = 50, bool certified = false)
