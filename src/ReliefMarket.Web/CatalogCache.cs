@@ -22,6 +22,10 @@ public static class CatalogCache
             .SetVaryByQuery("*")
             .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
             .Tag(Tag)));
+        // The impact page changes with every payment, not with the catalog: it is simply kept for a minute.
+        builder.Services.AddOutputCache(o => o.AddPolicy(Pages.Impact.IndexModel.ImpactCache, b => b
+            .Expire(TimeSpan.FromMinutes(1))
+            .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))));
         builder.Services.AddSingleton<IInterceptor, EvictOnCatalogChange>();
         // Other nodes hear of changes through PostgreSQL; a SQLite shop is one node.
         if (builder.Configuration.GetValue<DatabaseProvider>($"{DatabaseOptions.Section}:Provider") == DatabaseProvider.Postgres)

@@ -13,7 +13,7 @@ public class AccessibilityTests(BrowserShop shop) : BrowserTests(shop)
         var page = await Shop.NewPageAsync(BrowserShop.Phone, locale);
         var problems = new List<string>();
         foreach (var url in new[] { "/", "/products", "/products?county=hezhang&sort=price-asc", "/products/weining-potatoes", "/origins",
-                     "/origins/hezhang", "/origins/weining/pingshan", "/cart", "/account/login", "/account/register", "/no-such-page" })
+                     "/origins/hezhang", "/origins/weining/pingshan", "/impact", "/cart", "/account/login", "/account/register", "/no-such-page" })
         {
             await page.GotoAsync(url);
             var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
