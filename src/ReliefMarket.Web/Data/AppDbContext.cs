@@ -23,6 +23,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Payments.ProcessedWebhookEvent> ProcessedWebhookEvents => Set<Payments.ProcessedWebhookEvent>();
     public DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
     public DbSet<Payments.UnappliedPayment> UnappliedPayments => Set<Payments.UnappliedPayment>();
+    public DbSet<Domain.Ledger.JournalEntry> JournalEntries => Set<Domain.Ledger.JournalEntry>();
+    public DbSet<Domain.Ledger.JournalLine> JournalLines => Set<Domain.Ledger.JournalLine>();
+    public DbSet<Ledger.ReconciliationRun> ReconciliationRuns => Set<Ledger.ReconciliationRun>();
     /// <summary>The key ring every node shares: cookies, antiforgery tokens and email links made by one node open on another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
