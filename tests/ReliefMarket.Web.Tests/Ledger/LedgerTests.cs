@@ -132,6 +132,33 @@ public abstract class LedgerTests<TShop>(TShop shop) : IClassFixture<TShop> wher
     }
 
     [Fact]
+    public async Task A_stray_payment_passes_through_clearing_and_the_journal_cannot_be_edited()
+    {
+        var paid = await CoopShop.PaidOrderAsync(shop);
+        var stray = $"pi_stray_{paid.OrderId:N}";
+        await using (var scope = shop.Scope(out _))
+        {
+            var events = scope.ServiceProvider.GetRequiredService<PaymentEvents>();
+            await events.ApplyOnceAsync($"evt_{stray}", "checkout.session.completed", t => events.PaidAsync(paid.OrderId, stray, t), default);
+        }
+        var posted = await PostedForAsync(paid.OrderId);
+        Assert.Contains(posted, p => p.Key == $"unapplied-refund:{stray}");
+        Assert.Equal(0, posted.Where(p => p.Key.StartsWith("unapplied-refund:") && p.Account == Account.PaymentClearing).Sum(p => p.Debit - p.Credit));
+
+        await using (var scope = shop.Scope(out var db))
+        {
+            var line = await db.JournalLines.FirstAsync();
+            db.Entry(line).Property(l => l.CreditFen).CurrentValue = line.CreditFen + 1;
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        }
+        await using (var scope = shop.Scope(out var db))
+        {
+            db.JournalEntries.Remove(await db.JournalEntries.FirstAsync());
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        }
+    }
+
+    [Fact]
     public async Task Staff_read_the_trial_balance_and_journal_and_nobody_else_does()
     {
         var paid = await CoopShop.PaidOrderAsync(shop);
