@@ -27,6 +27,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ProductPhoto> ProductPhotos => Set<ProductPhoto>();
     public DbSet<StockChange> StockChanges => Set<StockChange>();
     public DbSet<Listings.CertificationSubmission> CertificationSubmissions => Set<Listings.CertificationSubmission>();
+    public DbSet<Domain.Ledger.JournalEntry> JournalEntries => Set<Domain.Ledger.JournalEntry>();
+    public DbSet<Domain.Ledger.JournalLine> JournalLines => Set<Domain.Ledger.JournalLine>();
+    public DbSet<Ledger.ReconciliationRun> ReconciliationRuns => Set<Ledger.ReconciliationRun>();
     /// <summary>The key ring every node shares: cookies, antiforgery tokens and email links made by one node open on another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

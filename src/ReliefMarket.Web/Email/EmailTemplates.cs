@@ -55,6 +55,10 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> localizer, P
         return Build(L("Shipment.Email.Subject", OrderNumber(order)), lines, (L("Order.Title"), orderLink));
     });
 
+    /// <summary>To an administrator: the books did not reconcile; the page lists every finding.</summary>
+    public EmailContent ReconciliationMismatch(string culture, int findings, string pageLink) => In(culture, () =>
+        Build(L("Ledger.Email.Subject", findings), [L("Ledger.Email.Body", findings)], (L("Ledger.Reconciliation.Title"), pageLink)));
+
     public static string OrderNumber(Order order) => order.Id.ToString("N")[..12].ToUpperInvariant();
 
     private string L(string key, params object[] args) => localizer[key, args].Value;

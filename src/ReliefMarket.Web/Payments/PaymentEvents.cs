@@ -70,6 +70,7 @@ public sealed class PaymentEvents(AppDbContext db, Ordering.Stock stock, IPaymen
         if (order.MarkPaid(paymentReference, Now))
         {
             db.AttributionEntries.AddRange(AttributionRule.ForPaidOrder(order));
+            Ledger.LedgerPosting.Paid(db, order);
             // Each producer packs its own part: its shipment exists from the moment the order is paid, in the same transaction.
             db.Shipments.AddRange(Shipment.ForPaidOrder(order, Now));
             await EmailCustomerAsync(order, "order-paid", async (culture, link) =>
@@ -110,7 +111,9 @@ public sealed class PaymentEvents(AppDbContext db, Ordering.Stock stock, IPaymen
         var delta = totalRefunded - order.Refunded;
         if (delta.Fen <= 0) return true;
         order.RecordRefund(delta);
-        db.AttributionEntries.AddRange(AttributionRule.ForOrderRefund(order, delta, Now));
+        var at = Now;
+        db.AttributionEntries.AddRange(AttributionRule.ForOrderRefund(order, delta, at));
+        Ledger.LedgerPosting.Refunded(db, order, delta, at);
         return true;
     }
 
@@ -131,7 +134,11 @@ public sealed class PaymentEvents(AppDbContext db, Ordering.Stock stock, IPaymen
         log.LogWarning("Payment {Reference} cannot be applied to order {Order} ({Reason}); refunding it.", paymentReference, order.Id, reason);
         var refund = await gateway.RefundAsync(paymentReference, order.Total, UnappliedPayment.RefundKey(paymentReference), ct);
         if (!await db.UnappliedPayments.AnyAsync(u => u.PaymentReference == paymentReference, ct))
-            db.UnappliedPayments.Add(new UnappliedPayment(order.Id, paymentReference, order.Total, reason, refund, Now));
+        {
+            var at = Now;
+            db.UnappliedPayments.Add(new UnappliedPayment(order.Id, paymentReference, order.Total, reason, refund, at));
+            Ledger.LedgerPosting.UnappliedRefunded(db, order.Id, paymentReference, order.Total, at);
+        }
     }
 
     /// <summary>Loads the order after locking its row, so two outcomes for one order apply one after the other.</summary>

@@ -93,8 +93,13 @@ public class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     public async Task A_price_changed_through_one_node_shows_on_the_other_within_a_second()
     {
         var visitor = nodes.B.Client();
-        await visitor.GetPageAsync("/products/weining-potatoes");
-        Assert.Equal(0, await nodes.B.Sql.CountDuring(() => visitor.GetPageAsync("/products/weining-potatoes"))); // served from B's cache
+        // Until B serves the page from its cache (an earlier test's order may still be evicting it, twice).
+        var warm = Stopwatch.StartNew();
+        while (await nodes.B.Sql.CountDuring(() => visitor.GetPageAsync("/products/weining-potatoes")) > 0)
+        {
+            Assert.True(warm.Elapsed < TimeSpan.FromSeconds(5), "node B never served the product page from its cache");
+            await Task.Delay(100);
+        }
 
         Money newPrice;
         var clock = Stopwatch.StartNew();

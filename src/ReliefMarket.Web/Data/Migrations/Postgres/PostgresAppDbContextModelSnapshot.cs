@@ -867,6 +867,104 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.ToTable("villages", (string)null);
                 });
 
+            modelBuilder.Entity("ReliefMarket.Domain.Ledger.JournalEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CauseKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cause_key");
+
+                    b.Property<string>("CauseKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("cause_kind");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateTime>("PostedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journal_entries");
+
+                    b.HasIndex("CauseKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_journal_entries_cause_key");
+
+                    b.HasIndex("PostedAtUtc")
+                        .HasDatabaseName("ix_journal_entries_posted_at_utc");
+
+                    b.HasIndex("CauseKind", "OrderId")
+                        .HasDatabaseName("ix_journal_entries_cause_kind_order_id");
+
+                    b.ToTable("journal_entries", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Ledger.JournalLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("account");
+
+                    b.Property<long>("CreditFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("credit_fen");
+
+                    b.Property<long>("DebitFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("debit_fen");
+
+                    b.Property<long>("JournalEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<DateTime>("PostedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at_utc");
+
+                    b.Property<int?>("ProducerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("producer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journal_lines");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_journal_lines_journal_entry_id");
+
+                    b.HasIndex("ProducerId")
+                        .HasDatabaseName("ix_journal_lines_producer_id");
+
+                    b.HasIndex("PostedAtUtc", "Account")
+                        .HasDatabaseName("ix_journal_lines_posted_at_utc_account");
+
+                    b.HasIndex("Account", "ProducerId", "PostedAtUtc", "DebitFen", "CreditFen")
+                        .HasDatabaseName("ix_journal_lines_account_producer_id_posted_at_utc_debit_fen_c~");
+
+                    b.ToTable("journal_lines", (string)null);
+                });
+
             modelBuilder.Entity("ReliefMarket.Domain.Ordering.Cart", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1419,6 +1517,61 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Ledger.ReconciliationRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ClearingFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("clearing_fen");
+
+                    b.Property<long>("CreditsFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("credits_fen");
+
+                    b.Property<long>("DebitsFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("debits_fen");
+
+                    b.Property<long>("ExpectedClearingFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expected_clearing_fen");
+
+                    b.Property<string>("FindingsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("findings_json");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date")
+                        .HasColumnName("first_day");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date")
+                        .HasColumnName("last_day");
+
+                    b.Property<int>("MismatchCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("mismatch_count");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reconciliation_runs");
+
+                    b.HasIndex("StartedAtUtc")
+                        .HasDatabaseName("ix_reconciliation_runs_started_at_utc");
+
+                    b.ToTable("reconciliation_runs", (string)null);
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Listings.CertificationSubmission", b =>
                 {
                     b.Property<int>("Id")
@@ -1748,6 +1901,22 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.Navigation("Township");
                 });
 
+            modelBuilder.Entity("ReliefMarket.Domain.Ledger.JournalLine", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Ledger.JournalEntry", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_lines_journal_entries_journal_entry_id");
+
+                    b.HasOne("ReliefMarket.Domain.Catalog.Producer", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_journal_lines_producers_producer_id");
+                });
+
             modelBuilder.Entity("ReliefMarket.Domain.Ordering.Cart", b =>
                 {
                     b.HasOne("ReliefMarket.Web.Data.AppUser", null)
@@ -2026,6 +2195,11 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Ledger.JournalEntry", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("ReliefMarket.Domain.Ordering.Order", b =>

@@ -840,6 +840,100 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.ToTable("villages", (string)null);
                 });
 
+            modelBuilder.Entity("ReliefMarket.Domain.Ledger.JournalEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CauseKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cause_key");
+
+                    b.Property<string>("CauseKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cause_kind");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateTime>("PostedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("posted_at_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journal_entries");
+
+                    b.HasIndex("CauseKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_journal_entries_cause_key");
+
+                    b.HasIndex("PostedAtUtc")
+                        .HasDatabaseName("ix_journal_entries_posted_at_utc");
+
+                    b.HasIndex("CauseKind", "OrderId")
+                        .HasDatabaseName("ix_journal_entries_cause_kind_order_id");
+
+                    b.ToTable("journal_entries", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Ledger.JournalLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<long>("CreditFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("credit_fen");
+
+                    b.Property<long>("DebitFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("debit_fen");
+
+                    b.Property<long>("JournalEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<DateTime>("PostedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("posted_at_utc");
+
+                    b.Property<int?>("ProducerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("producer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journal_lines");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_journal_lines_journal_entry_id");
+
+                    b.HasIndex("ProducerId")
+                        .HasDatabaseName("ix_journal_lines_producer_id");
+
+                    b.HasIndex("PostedAtUtc", "Account")
+                        .HasDatabaseName("ix_journal_lines_posted_at_utc_account");
+
+                    b.HasIndex("Account", "ProducerId", "PostedAtUtc", "DebitFen", "CreditFen")
+                        .HasDatabaseName("ix_journal_lines_account_producer_id_posted_at_utc_debit_fen_credit_fen");
+
+                    b.ToTable("journal_lines", (string)null);
+                });
+
             modelBuilder.Entity("ReliefMarket.Domain.Ordering.Cart", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1384,6 +1478,59 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Ledger.ReconciliationRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ClearingFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("clearing_fen");
+
+                    b.Property<long>("CreditsFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("credits_fen");
+
+                    b.Property<long>("DebitsFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("debits_fen");
+
+                    b.Property<long>("ExpectedClearingFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expected_clearing_fen");
+
+                    b.Property<string>("FindingsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("findings_json");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_day");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_day");
+
+                    b.Property<int>("MismatchCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mismatch_count");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reconciliation_runs");
+
+                    b.HasIndex("StartedAtUtc")
+                        .HasDatabaseName("ix_reconciliation_runs_started_at_utc");
+
+                    b.ToTable("reconciliation_runs", (string)null);
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Listings.CertificationSubmission", b =>
                 {
                     b.Property<int>("Id")
@@ -1709,6 +1856,22 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.Navigation("Township");
                 });
 
+            modelBuilder.Entity("ReliefMarket.Domain.Ledger.JournalLine", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Ledger.JournalEntry", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_lines_journal_entries_journal_entry_id");
+
+                    b.HasOne("ReliefMarket.Domain.Catalog.Producer", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_journal_lines_producers_producer_id");
+                });
+
             modelBuilder.Entity("ReliefMarket.Domain.Ordering.Cart", b =>
                 {
                     b.HasOne("ReliefMarket.Web.Data.AppUser", null)
@@ -1985,6 +2148,11 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Ledger.JournalEntry", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("ReliefMarket.Domain.Ordering.Order", b =>

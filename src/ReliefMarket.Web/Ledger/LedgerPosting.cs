@@ -1,0 +1,19 @@
+using ReliefMarket.Domain.Ledger;
+
+namespace ReliefMarket.Web.Ledger;
+
+/// <summary>
+/// Adds a cause's journal entry to the caller's DbContext, so it is saved in the same transaction as the cause
+/// (a paid order, a refund). Static, so a payment path posts with one line and no new dependency.
+/// </summary>
+public static class LedgerPosting
+{
+    public static void Paid(AppDbContext db, Order order) => db.JournalEntries.Add(Postings.ForPaidOrder(order));
+
+    /// <summary>Call after <see cref="Order.RecordRefund"/>, with the same time as the refund's attribution.</summary>
+    public static void Refunded(AppDbContext db, Order order, Money refunded, DateTime atUtc) =>
+        db.JournalEntries.Add(Postings.ForRefund(order, refunded, atUtc));
+
+    public static void UnappliedRefunded(AppDbContext db, Guid orderId, string paymentReference, Money amount, DateTime atUtc) =>
+        db.JournalEntries.Add(Postings.ForUnappliedPaymentRefund(orderId, paymentReference, amount, atUtc));
+}
