@@ -14,6 +14,7 @@ public static class AdminArea
     {
         builder.Services.AddAuthorizationBuilder().AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Admin, Roles.Auditor));
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeAreaFolder("Admin", "/", StaffPolicy));
+        builder.Services.AddScoped<Reports.AidReport>();
         return builder;
     }
 }

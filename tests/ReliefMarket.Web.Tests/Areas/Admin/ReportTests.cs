@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Net;
+using ReliefMarket.Web.Payments;
+
+namespace ReliefMarket.Web.Tests.Areas.Admin;
+
+public abstract class ReportTests<TShop>(TShop shop) : IClassFixture<TShop> where TShop : ShopFactory
+{
+    private async Task BuyAsync(Shopper shopper, string slug, int quantity)
+    {
+        await shopper.AddToCartAsync(slug, quantity);
+        var orderId = await shopper.CheckoutAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await shopper.SubmitAsync($"/payments/sandbox/{orderId}", "form[action*=handler\\=Pay]", [])).StatusCode);
+    }
+
+    private string Range()
+    {
+        var today = ChinaTime.Today(shop.Clock);
+        return $"period=range&from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}";
+    }
+
+    private static Money Amount(AngleSharp.Dom.IElement? cell) => Money.Parse(cell!.TextContent.Trim());
+
+    [Fact]
+    public async Task The_report_adds_up_to_the_attribution_entries_and_its_CSV_says_the_same()
+    {
+        var buyer = await Shopper.Anonymous(shop).SignUpAndSignInAsync();
+        await BuyAsync(buyer, "hezhang-eggs", 2);
+        await BuyAsync(buyer, "weining-potatoes", 1);
+        await using (var scope = shop.Scope(out var db))
+        {
+            var order = await db.Orders.Where(o => o.CustomerId == buyer.UserId).OrderBy(o => o.CreatedAtUtc).FirstAsync();
+            var events = scope.ServiceProvider.GetRequiredService<PaymentEvents>();
+            await events.ApplyOnceAsync($"report-refund-{order.Id:N}", "test.refund", t => events.RefundedAsync(order.PaymentReference!, new Money(500), t), default);
+        }
+        long certified, all;
+        await using (var scope = shop.Scope(out var db))
+        {
+            certified = await db.AttributionEntries.Where(e => e.CertifiedAtSale).SumAsync(e => e.AmountFen);
+            all = await db.AttributionEntries.SumAsync(e => e.AmountFen);
+        }
+
+        var admin = await Shopper.Anonymous(shop).SignUpAndSignInAsync(role: Roles.Admin);
+        var page = await admin.PageAsync($"/admin/reports?{Range()}&rows=County&cols=Channel");
+        Assert.Equal(new Money(certified), Amount(page.QuerySelector(".net-sales")));
+        Assert.Equal(new Money(certified), Amount(page.QuerySelector(".pivot .grand-total")));
+        Assert.Equal(new Money(certified), Money.Sum(page.QuerySelectorAll(".pivot tbody .row-total").Select(Amount)));
+        Assert.Contains("赫章县", page.QuerySelector(".pivot tbody")!.TextContent);
+        Assert.Contains("网店", page.QuerySelector(".pivot thead")!.TextContent);
+        Assert.True(int.Parse(page.QuerySelector(".households")!.TextContent, CultureInfo.InvariantCulture) > 0);
+
+        // By month (China-time months in the database, on both providers): the same total.
+        var monthly = await admin.PageAsync($"/admin/reports?{Range()}&rows=Village&cols=Month");
+        Assert.Equal(new Money(certified), Amount(monthly.QuerySelector(".pivot .grand-total")));
+
+        // Uncertified sales count only when asked.
+        var everything = await admin.PageAsync($"/admin/reports?{Range()}&aid=0");
+        Assert.Equal(new Money(all), Amount(everything.QuerySelector(".net-sales")));
+
+        var csv = await admin.Client.GetAsync($"/admin/reports?handler=csv&{Range()}&rows=County&cols=Channel");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("合计,", lines[^1]);
+        Assert.Equal(new Money(certified).ToPlainString(), lines[^1].Trim().Split(',')[^1]);
+    }
+
+    [Theory]
+    [InlineData("period=someday", "无法识别的时间段")]
+    [InlineData("period=range&from=2026-13-01&to=2026-01-01", "日期范围无效")]
+    [InlineData("period=range&from=2020-01-01&to=2026-01-01", "日期范围无效")]
+    [InlineData("rows=Bogus&county=%3Cscript%3E", "有筛选条件无法识别")]
+    public async Task Bad_parameters_get_a_message_and_a_report_never_an_error(string query, string message)
+    {
+        var auditor = await Shopper.Anonymous(shop).SignUpAndSignInAsync(role: Roles.Auditor);
+        var page = await auditor.PageAsync($"/admin/reports?{query}");
+        Assert.Contains(message, page.QuerySelector("[role=alert]")!.TextContent);
+        Assert.NotNull(page.QuerySelector(".pivot"));
+    }
+
+    [Fact]
+    public async Task Consumers_members_and_visitors_do_not_see_the_report()
+    {
+        Assert.StartsWith("/account/login", (await shop.Client().GetAsync("/admin/reports")).Headers.Location!.PathAndQuery);
+        foreach (var role in new[] { Roles.Consumer, Roles.CooperativeMember })
+        {
+            var response = await (await Shopper.Anonymous(shop).SignUpAndSignInAsync(role: role)).Client.GetAsync("/admin/reports?handler=csv");
+            Assert.Equal("/account/access-denied", response.Headers.Location?.AbsolutePath);
+        }
+    }
+}
+
+public sealed class ReportsOnSqlite(SqliteShop shop) : ReportTests<SqliteShop>(shop);
+public sealed class ReportsOnPostgres(PostgresShop shop) : ReportTests<PostgresShop>(shop);
+
+public abstract class AdminHomeTests<TShop>(TShop shop) : IClassFixture<TShop> where TShop : ShopFactory
+{
+    [Fact]
+    public async Task Staff_find_every_admin_page_from_the_header()
+    {
+        var auditor = await Shopper.Anonymous(shop).SignUpAndSignInAsync(role: Roles.Auditor);
+        var home = await auditor.PageAsync("/");
+        Assert.Contains(home.QuerySelectorAll("nav a"), a => a.GetAttribute("href") == "/admin");
+        var admin = await auditor.PageAsync("/admin");
+        foreach (var link in admin.QuerySelectorAll(".admin-links a"))
+            Assert.Equal(HttpStatusCode.OK, (await auditor.Client.GetAsync(link.GetAttribute("href"))).StatusCode);
+        Assert.DoesNotContain(admin.QuerySelectorAll(".admin-links a"), a => a.GetAttribute("href") == "/admin/jobs");
+
+        var consumer = await Shopper.Anonymous(shop).SignUpAndSignInAsync();
+        Assert.DoesNotContain((await consumer.PageAsync("/")).QuerySelectorAll("nav a"), a => a.GetAttribute("href") == "/admin");
+    }
+}
+
+public sealed class AdminHomeOnSqlite(SqliteShop shop) : AdminHomeTests<SqliteShop>(shop);
