@@ -1,9 +1,18 @@
+using System.Globalization;
+using CsvHelper;
+using Microsoft.Extensions.Localization;
+
 namespace ReliefMarket.Web.Reports;
 
 /// <summary>One cell of the cube the report is cut from: every dimension, and the net amount (sales less refunds).</summary>
 public sealed record ReportFact(int CountyId, int VillageId, int ProducerId, Channel Channel, ProductCategory? Category, int Year, int Month, long Fen);
 
 public sealed record ReportTotals(Money NetSales, int Orders, int Units, int Villages, int HouseholdsReached);
+
+/// <summary>What a report page shows: the parameters as understood, the totals, the pivot and the two charts' series.</summary>
+public sealed record AidReportResult(AidReportQuery Query, ReportTotals Totals, ReportPivot Pivot,
+    IReadOnlyList<(string Month, IReadOnlyList<(string Channel, Money Sales)> ByChannel)> Months,
+    IReadOnlyList<(string County, Money Sales)> ByCounty, IReadOnlyList<County> Counties, DateOnly Today);
 
 public sealed record ReportPivot(IReadOnlyList<string> Rows, IReadOnlyList<string> Columns, IReadOnlyDictionary<(string Row, string Column), Money> Cells)
 {
@@ -19,9 +28,75 @@ public sealed record ReportPivot(IReadOnlyList<string> Rows, IReadOnlyList<strin
 /// one set-based query over the attribution entries, and a summarizer that pivots the result in memory. Every figure is
 /// a sum of the same rows, so row, column and grand totals agree to the fen.
 /// </summary>
-public sealed class AidReport(AppDbContext db)
+public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
 {
-    public async Task<(ReportTotals Totals, ReportPivot Pivot)> RunAsync(AidReportQuery query, Func<ReportDimension, ReportFact, string> label,
+    /// <summary>The report for the query string, limited to <paramref name="producerScope"/>'s rows when given (a cooperative's view).</summary>
+    public async Task<AidReportResult> RunAsync(IQueryCollection parameters, int? producerScope, CancellationToken ct)
+    {
+        var today = ChinaTime.Today(clock);
+        var query = AidReportQuery.Parse(parameters, today);
+        var counties = await db.Counties.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
+        var countyNames = counties.ToDictionary(c => c.Id, c => c.Name.Current);
+        var villages = await db.Villages.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.Name.Current, ct);
+        var producers = await db.Producers.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name.Current, ct);
+        string Label(ReportDimension d, ReportFact f) => d switch
+        {
+            ReportDimension.County => countyNames.GetValueOrDefault(f.CountyId, "?"),
+            ReportDimension.Village => villages.GetValueOrDefault(f.VillageId, "?"),
+            ReportDimension.Producer => producers.GetValueOrDefault(f.ProducerId, "?"),
+            ReportDimension.Channel => localizer["Channel." + f.Channel].Value,
+            ReportDimension.Category => f.Category is { } c ? localizer["Category." + c].Value : "?",
+            ReportDimension.Month => $"{f.Year:D4}-{f.Month:D2}",
+            _ => $"{f.Year:D4} Q{(f.Month + 2) / 3}",
+        };
+
+        var (totals, pivot, cube) = await CutAsync(query, Label, producerScope, ct);
+        var channels = cube.Select(f => Label(ReportDimension.Channel, f)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var months = cube.GroupBy(f => Label(ReportDimension.Month, f)).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, (IReadOnlyList<(string, Money)>)channels
+                .Select(ch => (ch, new Money(g.Where(f => Label(ReportDimension.Channel, f) == ch).Sum(f => f.Fen)))).ToList()))
+            .ToList();
+        var byCounty = cube.GroupBy(f => Label(ReportDimension.County, f)).Select(g => (g.Key, new Money(g.Sum(f => f.Fen))))
+            .Where(c => c.Item2.Fen > 0).OrderByDescending(c => c.Item2.Fen).ToList();
+        return new AidReportResult(query, totals, pivot, months, byCounty, counties, today);
+    }
+
+    /// <summary>The pivot as CSV: UTF-8 with a BOM so Excel reads the Chinese, amounts in yuan, formulas escaped.</summary>
+    public byte[] Csv(AidReportResult report)
+    {
+        var buffer = new MemoryStream();
+        using (var csv = CsvWriter.Create(buffer, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true))
+            foreach (var row in Table(report)) csv.WriteRecord(row);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The same table as an Excel workbook (amounts as numbers in yuan, so sums work in Excel).</summary>
+    public byte[] Xlsx(AidReportResult report)
+    {
+        var table = Table(report);
+        var header = table[0];
+        var rows = table.Skip(1).Select(r => (IDictionary<string, object>)header.Select((h, i) =>
+                new KeyValuePair<string, object>(h, i == 0 ? r[i] : decimal.Parse(r[i], CultureInfo.InvariantCulture)))
+            .ToDictionary(kv => kv.Key, kv => kv.Value)).ToList();
+        var buffer = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(buffer, rows);
+        return buffer.ToArray();
+    }
+
+    private List<string[]> Table(AidReportResult report)
+    {
+        var (q, pivot) = (report.Query, report.Pivot);
+        var total = localizer["Reports.Total"].Value;
+        string[] header = [$"{Dimension(q.Rows)} \\ {Dimension(q.Columns)}", .. pivot.Columns, total];
+        var rows = new List<string[]> { header };
+        rows.AddRange(pivot.Rows.Select(r => (string[])[r, .. pivot.Columns.Select(c => pivot[r, c].ToPlainString()), pivot.Row(r).ToPlainString()]));
+        rows.Add([total, .. pivot.Columns.Select(c => pivot.Column(c).ToPlainString()), pivot.Total.ToPlainString()]);
+        return rows;
+    }
+
+    public string Dimension(ReportDimension d) => localizer["Reports.Dimension." + d].Value;
+
+    private async Task<(ReportTotals, ReportPivot, List<ReportFact>)> CutAsync(AidReportQuery query, Func<ReportDimension, ReportFact, string> label,
         int? producerScope, CancellationToken ct)
     {
         var entries = await FilteredAsync(query, producerScope, ct);
@@ -51,7 +126,7 @@ public sealed class AidReport(AppDbContext db)
             .ToDictionary(g => g.Key, g => new Money(g.Sum(f => f.Fen)));
         var rows = cells.Keys.Select(k => k.Item1).Distinct().Order(StringComparer.Ordinal).ToList();
         var columns = cells.Keys.Select(k => k.Item2).Distinct().Order(StringComparer.Ordinal).ToList();
-        return (totals, new ReportPivot(rows, columns, cells));
+        return (totals, new ReportPivot(rows, columns, cells), cube);
     }
 
     private async Task<IQueryable<AttributionEntry>> FilteredAsync(AidReportQuery query, int? producerScope, CancellationToken ct)

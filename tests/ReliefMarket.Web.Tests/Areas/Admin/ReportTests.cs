@@ -66,6 +66,42 @@ public abstract class ReportTests<TShop>(TShop shop) : IClassFixture<TShop> wher
         Assert.Equal(new Money(certified).ToPlainString(), lines[^1].Trim().Split(',')[^1]);
     }
 
+    [Fact]
+    public async Task The_Excel_download_holds_the_same_numbers_and_a_member_sees_only_their_producer()
+    {
+        var buyer = await Shopper.Anonymous(shop).SignUpAndSignInAsync();
+        await BuyAsync(buyer, "hezhang-eggs", 1);
+        await BuyAsync(buyer, "weining-potatoes", 1);
+        long certified, weining;
+        int weiningProducer;
+        await using (var scope = shop.Scope(out var db))
+        {
+            certified = await db.AttributionEntries.Where(e => e.CertifiedAtSale).SumAsync(e => e.AmountFen);
+            weiningProducer = await db.Producers.Where(p => p.Code == "weining-potato-coop").Select(p => p.Id).SingleAsync();
+            weining = await db.AttributionEntries.Where(e => e.CertifiedAtSale && e.ProducerId == weiningProducer).SumAsync(e => e.AmountFen);
+        }
+        Assert.True(weining > 0 && weining < certified);
+
+        var admin = await Shopper.Anonymous(shop).SignUpAndSignInAsync(role: Roles.Admin);
+        var page = await admin.PageAsync($"/admin/reports?{Range()}&rows=County&cols=Channel");
+        Assert.NotEmpty(page.QuerySelectorAll(".report-chart svg rect"));
+        Assert.Contains("赫章县", page.QuerySelector(".county-shares")!.TextContent);
+        var xlsx = await admin.Client.GetAsync($"/admin/reports?handler=xlsx&{Range()}&rows=County&cols=Channel");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), useHeaderRow: true)
+            .Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal("合计", rows[^1].Values.First()?.ToString());
+        Assert.Equal(new Money(certified).ToPlainString(), Convert.ToDecimal(rows[^1].Values.Last(), CultureInfo.InvariantCulture).ToString("0.00", CultureInfo.InvariantCulture));
+
+        var member = await Areas.Cooperative.CoopShop.MemberAsync(shop, weiningProducer);
+        var mine = await member.PageAsync($"/coop/reports?{Range()}&rows=Village&cols=Channel");
+        Assert.Equal(new Money(weining), Amount(mine.QuerySelector(".net-sales")));
+        Assert.DoesNotContain("赫章县", mine.QuerySelector(".pivot")!.TextContent);
+        var theirs = await member.Client.GetAsync($"/coop/reports?handler=csv&{Range()}&producer=hezhang-eggs-coop");
+        Assert.Equal(HttpStatusCode.OK, theirs.StatusCode);
+        Assert.EndsWith(",0.00", System.Text.Encoding.UTF8.GetString(await theirs.Content.ReadAsByteArrayAsync()).Trim()); // another producer's filter finds nothing of theirs
+    }
+
     [Theory]
     [InlineData("period=someday", "无法识别的时间段")]
     [InlineData("period=range&from=2026-13-01&to=2026-01-01", "日期范围无效")]

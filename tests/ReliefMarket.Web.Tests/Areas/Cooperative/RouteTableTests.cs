@@ -18,6 +18,8 @@ public abstract class RouteTableTests<TShop>(TShop shop) : IClassFixture<TShop> 
         ("GET", "/coop/orders/export", []),
         ("GET", "/coop/products", []),
         ("GET", "/coop/products/edit", []),
+        ("GET", "/coop/reports", []),
+        ("GET", "/coop/reports?handler=csv", []),
         ("GET", $"/coop/orders/{b.Shipment}", []),
         ("GET", $"/coop/products/edit/{b.Product}", []),
         ("GET", $"/coop/products/{b.Product}/photos", []),
