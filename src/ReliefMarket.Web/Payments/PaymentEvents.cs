@@ -111,6 +111,8 @@ public sealed class PaymentEvents(AppDbContext db, Ordering.Stock stock, IPaymen
         if (delta.Fen <= 0) return true;
         order.RecordRefund(delta);
         db.AttributionEntries.AddRange(AttributionRule.ForOrderRefund(order, delta, Now));
+        // Here, not in the admin page: a refund started in the Stripe dashboard tells the consumer too, and only once.
+        await EmailCustomerAsync(order, "order-refunded", (culture, link) => Task.FromResult(templates.OrderRefunded(culture, order, delta, link)), ct);
         return true;
     }
 
