@@ -15,7 +15,7 @@ namespace ReliefMarket.Web.Areas.Admin.Pages.Orders;
 /// as it was when the form was checked plus this refund; if the refund's own charge.refunded webhook got there first
 /// the difference is zero and nothing is counted twice. If an unrelated refund (e.g. from the Stripe dashboard)
 /// slipped in between, the total we pass is too low and less is recorded now; Stripe's webhook for this refund then
-/// carries the true total and records the rest. Never too much, at worst late. See docs/decisions/0012-admin-refunds.md.
+/// carries the true total and records the rest. Never too much, at worst late. See docs/decisions/0015-admin-policies-audit-and-refunds.md.
 /// </para>
 /// </summary>
 public sealed class OrderRefunds(AppDbContext db, IPaymentGateway gateway, PaymentEvents events, AuditLog audit, ILogger<OrderRefunds> log)
