@@ -32,6 +32,7 @@ public static class AdminArea
         });
         builder.Services.AddScoped<Audit.AuditLog>();
         builder.Services.AddScoped<Pages.Orders.OrderRefunds>();
+        builder.Services.AddScoped<Pages.Users.UserAdmin>();
         return builder;
     }
 

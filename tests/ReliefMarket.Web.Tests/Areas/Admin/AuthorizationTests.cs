@@ -16,10 +16,15 @@ public abstract class AuthorizationTests<TShop>(TShop shop) : IClassFixture<TSho
     private static readonly string[] Reads =
     [
         "/admin/orders", "/admin/orders/{order}", "/admin/orders/{order}/refund", "/admin/audit", "/admin/audit/export",
-        "/admin/payments/unapplied",
+        "/admin/payments/unapplied", "/admin/users", "/admin/users/{user}",
     ];
 
-    private static readonly string[] Writes = ["/admin/orders/{order}/refund"];
+    /// <summary>Each handler with what it posts; the user handlers grant, remove, lock and unlock in turn, so an admin ends where they began plus four entries.</summary>
+    private static readonly (string Url, string Role)[] Writes =
+    [
+        ("/admin/orders/{order}/refund", ""), ("/admin/users/{user}?handler=AddRole", Roles.Auditor),
+        ("/admin/users/{user}?handler=RemoveRole", Roles.Auditor), ("/admin/users/{user}?handler=Lock", ""), ("/admin/users/{user}?handler=Unlock", ""),
+    ];
 
     private async Task<Shopper> AsAsync(Who who) => who switch
     {
@@ -46,8 +51,10 @@ public abstract class AuthorizationTests<TShop>(TShop shop) : IClassFixture<TSho
     {
         var order = await AdminShop.PaidOrderAsync(shop);
         var person = await AsAsync(who);
+        var target = await Shopper.CreateAccountAsync(shop, $"target-{Guid.NewGuid():N}@example.test");
+        string Fill(string route) => route.Replace("{order}", order.Id.ToString()).Replace("{user}", target);
 
-        foreach (var url in Reads.Select(r => r.Replace("{order}", order.Id.ToString())))
+        foreach (var url in Reads.Select(Fill))
         {
             var response = await person.Client.GetAsync(url);
             switch (expect)
@@ -56,35 +63,45 @@ public abstract class AuthorizationTests<TShop>(TShop shop) : IClassFixture<TSho
                 case Expect.Denied: AssertRedirect(response, "/account/access-denied", url); break;
                 default:
                     Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {response.StatusCode}");
-                    if (url.EndsWith("/refund"))
-                    {
-                        var page = await response.ReadPageAsync();
-                        Assert.Equal(expect == Expect.Allowed, page.QuerySelector("form.admin-refund") is not null);
-                    }
+                    var page = await response.ReadPageAsync();
+                    // Read-only means no action buttons at all: auditors see no form that posts.
+                    if (url.EndsWith("/refund") || url.Contains("/users/"))
+                        Assert.Equal(expect == Expect.Allowed, page.QuerySelectorAll("form[method=post]").Any(f => !f.ClassList.Contains("lang-switch-form") && f.GetAttribute("action") is not "/account/logout"));
                     break;
             }
         }
 
         // A token this person's session accepts, from a page everyone may open: the refusal must come from authorization.
         var token = (await person.PageAsync(who == Who.Anonymous ? "/account/login" : "/")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        foreach (var url in Writes.Select(r => r.Replace("{order}", order.Id.ToString())))
+        foreach (var (url, role) in Writes.Select(w => (Fill(w.Url), w.Role)))
         {
             var response = await person.Client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["Amount"] = "1.00", ["Reason"] = "authorization table", ["Sequence"] = "0", ["__RequestVerificationToken"] = token,
+                ["Amount"] = "1.00", ["Reason"] = "authorization table", ["Sequence"] = "0", ["role"] = role, ["__RequestVerificationToken"] = token,
             }));
             switch (expect)
             {
                 case Expect.SignIn: AssertRedirect(response, "/account/login", url); break;
-                case Expect.Allowed: AssertRedirect(response, $"/admin/orders/{order.Id}", url); break;
+                case Expect.Allowed: AssertRedirect(response, url.Contains("/users/") ? $"/admin/users/{target}" : $"/admin/orders/{order.Id}", url); break;
                 default: AssertRedirect(response, "/account/access-denied", url); break;
             }
         }
 
         var after = await AdminShop.OrderAsync(shop, order.Id);
         var effects = await AdminShop.EffectsAsync(shop, order.Id);
-        if (expect == Expect.Allowed) Assert.Equal((new Money(100), 1), (after.Refunded, effects.Audits));
-        else Assert.Equal((Money.Zero, OrderStatus.Paid, 0, 0, 0), (after.Refunded, after.Status, effects.Audits, effects.Emails, effects.Events));
+        int userAudits;
+        bool locked;
+        List<string> roles;
+        await using (var scope = shop.Scope(out var db))
+        {
+            userAudits = await db.AuditEntries.CountAsync(a => a.EntityType == "User" && a.EntityId == target);
+            locked = await db.Users.Where(u => u.Id == target).Select(u => u.LockoutEnd != null).SingleAsync();
+            roles = await db.UserRoles.Where(ur => ur.UserId == target).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync();
+        }
+        Assert.Equal([Roles.Consumer], roles);
+        Assert.False(locked);
+        if (expect == Expect.Allowed) Assert.Equal((new Money(100), 1, 4), (after.Refunded, effects.Audits, userAudits));
+        else Assert.Equal((Money.Zero, OrderStatus.Paid, 0, 0, 0, 0), (after.Refunded, after.Status, effects.Audits, effects.Emails, effects.Events, userAudits));
     }
 
     private static void AssertRedirect(HttpResponseMessage response, string path, string url)
