@@ -30,6 +30,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Domain.Ledger.JournalEntry> JournalEntries => Set<Domain.Ledger.JournalEntry>();
     public DbSet<Domain.Ledger.JournalLine> JournalLines => Set<Domain.Ledger.JournalLine>();
     public DbSet<Ledger.ReconciliationRun> ReconciliationRuns => Set<Ledger.ReconciliationRun>();
+    /// <summary>Append-only: written beside each change that touches money, certification, the aid structure or roles.</summary>
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     /// <summary>The key ring every node shares: cookies, antiforgery tokens and email links made by one node open on another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

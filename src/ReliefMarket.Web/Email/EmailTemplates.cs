@@ -59,6 +59,10 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> localizer, P
     public EmailContent ReconciliationMismatch(string culture, int findings, string pageLink) => In(culture, () =>
         Build(L("Ledger.Email.Subject", findings), [L("Ledger.Email.Body", findings)], (L("Ledger.Reconciliation.Title"), pageLink)));
 
+    /// <summary>Money given back: this refund, and what has been refunded of the order in all.</summary>
+    public EmailContent OrderRefunded(string culture, Order order, Money amount, string orderLink) => In(culture, () =>
+        Build(L("Admin.Refund.Email.Subject", OrderNumber(order)), [L("Admin.Refund.Email.Body", amount, order.Refunded, order.Total)], (L("Order.Title"), orderLink)));
+
     public static string OrderNumber(Order order) => order.Id.ToString("N")[..12].ToUpperInvariant();
 
     private string L(string key, params object[] args) => localizer[key, args].Value;

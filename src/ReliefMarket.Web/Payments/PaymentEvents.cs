@@ -114,6 +114,8 @@ public sealed class PaymentEvents(AppDbContext db, Ordering.Stock stock, IPaymen
         var at = Now;
         db.AttributionEntries.AddRange(AttributionRule.ForOrderRefund(order, delta, at));
         Ledger.LedgerPosting.Refunded(db, order, delta, at);
+        // Here, not in the admin page: a refund started in the Stripe dashboard tells the consumer too, and only once.
+        await EmailCustomerAsync(order, "order-refunded", (culture, link) => Task.FromResult(templates.OrderRefunded(culture, order, delta, link)), ct);
         return true;
     }
 
