@@ -1,6 +1,7 @@
 using ReliefMarket.Web;
 using ReliefMarket.Web.Areas.Admin;
 using ReliefMarket.Web.Areas.Cooperative;
+using ReliefMarket.Web.Certification;
 using ReliefMarket.Web.Email;
 using ReliefMarket.Web.Hosting;
 using ReliefMarket.Web.Jobs;
@@ -24,6 +25,7 @@ builder.AddOrdering();
 builder.AddJobs();
 builder.AddEmail();
 builder.AddLedger();
+builder.AddCertification();
 builder.AddTelemetry();
 builder.AddHttpHardening();
 builder.AddAdminArea();
@@ -59,6 +61,7 @@ app.MapStripeWebhook();
 app.MapJobs();
 app.MapEmail();
 app.MapLedger();
+app.MapCertification();
 app.MapOrdering();
 app.MapPhotos();
 

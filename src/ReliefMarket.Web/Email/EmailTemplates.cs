@@ -63,6 +63,15 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> localizer, P
     public EmailContent OrderRefunded(string culture, Order order, Money amount, string orderLink) => In(culture, () =>
         Build(L("Admin.Refund.Email.Subject", OrderNumber(order)), [L("Admin.Refund.Email.Body", amount, order.Refunded, order.Total)], (L("Order.Title"), orderLink)));
 
+    /// <summary>To a cooperative's members: a listing was certified, refused, withdrawn or has expired, or its certificate soon will.</summary>
+    public EmailContent CertificationDecided(string culture, Product product, Certification.CertificationDecision decision, string link) => In(culture, () =>
+    {
+        var key = "Certification.Email." + decision.Action;
+        var paragraphs = new List<string> { L(key + ".Body", product.Name.Current, decision.CertificateNumber ?? "", decision.ValidUntil?.ToString("yyyy-MM-dd") ?? "", decision.DaysBefore ?? 0) };
+        if (decision.Reason is { } reason) paragraphs.Add($"{L("Certification.Reason")}: {reason}");
+        return Build(L(key + ".Subject", product.Name.Current), paragraphs, (L("Coop.Listings.Title"), link));
+    });
+
     public static string OrderNumber(Order order) => order.Id.ToString("N")[..12].ToUpperInvariant();
 
     private string L(string key, params object[] args) => localizer[key, args].Value;

@@ -1412,6 +1412,65 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Certification.CertificationDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<int?>("DaysBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_before");
+
+                    b.Property<int?>("IssuingCountyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("issuing_county_id");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certification_decisions");
+
+                    b.HasIndex("ProductId", "AtUtc")
+                        .HasDatabaseName("ix_certification_decisions_product_id_at_utc");
+
+                    b.ToTable("certification_decisions", (string)null);
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2196,6 +2255,16 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_cooperative_invitations_producers_producer_id");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Certification.CertificationDecision", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_certification_decisions_products_product_id");
                 });
 
             modelBuilder.Entity("ReliefMarket.Web.Data.AppUser", b =>

@@ -1371,6 +1371,63 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Certification.CertificationDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<int?>("DaysBefore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days_before");
+
+                    b.Property<int?>("IssuingCountyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issuing_county_id");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certification_decisions");
+
+                    b.HasIndex("ProductId", "AtUtc")
+                        .HasDatabaseName("ix_certification_decisions_product_id_at_utc");
+
+                    b.ToTable("certification_decisions", (string)null);
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2149,6 +2206,16 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_cooperative_invitations_producers_producer_id");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Certification.CertificationDecision", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_certification_decisions_products_product_id");
                 });
 
             modelBuilder.Entity("ReliefMarket.Web.Data.AppUser", b =>
