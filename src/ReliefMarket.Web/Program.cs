@@ -1,6 +1,7 @@
 using ReliefMarket.Web;
 using ReliefMarket.Web.Areas.Admin;
 using ReliefMarket.Web.Areas.Cooperative;
+using ReliefMarket.Web.Channels;
 using ReliefMarket.Web.Email;
 using ReliefMarket.Web.Hosting;
 using ReliefMarket.Web.Jobs;
@@ -29,6 +30,7 @@ builder.AddHttpHardening();
 builder.AddAdminArea();
 builder.AddCooperativeArea();
 builder.AddListings();
+builder.AddChannels();
 
 var app = builder.Build();
 
@@ -61,6 +63,7 @@ app.MapEmail();
 app.MapLedger();
 app.MapOrdering();
 app.MapPhotos();
+app.MapChannels();
 
 app.Run();
 

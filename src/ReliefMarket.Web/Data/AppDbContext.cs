@@ -30,6 +30,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Domain.Ledger.JournalEntry> JournalEntries => Set<Domain.Ledger.JournalEntry>();
     public DbSet<Domain.Ledger.JournalLine> JournalLines => Set<Domain.Ledger.JournalLine>();
     public DbSet<Ledger.ReconciliationRun> ReconciliationRuns => Set<Ledger.ReconciliationRun>();
+    public DbSet<Channels.Device> Devices => Set<Channels.Device>();
+    public DbSet<Channels.DeviceSale> DeviceSales => Set<Channels.DeviceSale>();
     /// <summary>The key ring every node shares: cookies, antiforgery tokens and email links made by one node open on another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
