@@ -180,6 +180,24 @@ public abstract class ChannelSalesTests<TShop>(TShop shop) : IClassFixture<TShop
         Assert.Contains("/api/v1/channel-sales", document);
         Assert.Contains("ChannelSalesResponse", document);
     }
+
+    [Fact]
+    public async Task The_interactive_api_reference_is_for_staff_and_loads_its_script_from_this_site()
+    {
+        var anonymous = await shop.Client().GetAsync("/api/reference/v1");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/account/login", anonymous.Headers.Location!.PathAndQuery);
+
+        var auditor = await Shopper.Anonymous(shop).SignUpAndSignInAsync(role: Roles.Auditor);
+        var page = await auditor.Client.GetAsync("/api/reference/v1");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.True(html.Contains("openapi"), html);
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self' 'unsafe-inline'", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.Equal(HttpStatusCode.OK, (await auditor.Client.GetAsync("/api/reference/scalar.js")).StatusCode);
+    }
 }
 
 public sealed class ChannelSalesOnSqlite(SqliteShop shop) : ChannelSalesTests<SqliteShop>(shop);
