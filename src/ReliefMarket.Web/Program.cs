@@ -2,6 +2,7 @@ using ReliefMarket.Web;
 using ReliefMarket.Web.Areas.Admin;
 using ReliefMarket.Web.Areas.Cooperative;
 using ReliefMarket.Web.Certification;
+using ReliefMarket.Web.Channels;
 using ReliefMarket.Web.Email;
 using ReliefMarket.Web.Hosting;
 using ReliefMarket.Web.Jobs;
@@ -31,6 +32,7 @@ builder.AddHttpHardening();
 builder.AddAdminArea();
 builder.AddCooperativeArea();
 builder.AddListings();
+builder.AddChannels();
 
 var app = builder.Build();
 
@@ -64,6 +66,7 @@ app.MapLedger();
 app.MapCertification();
 app.MapOrdering();
 app.MapPhotos();
+app.MapChannels();
 
 app.Run();
 

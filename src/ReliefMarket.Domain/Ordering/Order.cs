@@ -32,6 +32,18 @@ public class Order
         Status = OrderStatus.PendingPayment;
     }
 
+    /// <summary>
+    /// A sale an offline channel has already taken the money for (a vending cabinet, an exhibition-centre till): no
+    /// customer, no shipping, paid at the moment of sale with the channel's own reference for it.
+    /// </summary>
+    public static Order SoldOffline(Guid id, Channel channel, IEnumerable<OrderLine> lines, DateTime soldAtUtc, string saleReference)
+    {
+        if (channel == Channel.Online) throw new DomainException("An online order is placed and paid through checkout, not reported as sold.");
+        var order = new Order(id, customerId: null, channel, lines, Money.Zero, soldAtUtc);
+        order.MarkPaid(saleReference, soldAtUtc);
+        return order;
+    }
+
     public Guid Id { get; private set; }
     /// <summary>The consumer's account; null for offline-channel sales.</summary>
     public string? CustomerId { get; private set; }

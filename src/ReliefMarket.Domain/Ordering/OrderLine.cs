@@ -39,14 +39,26 @@ public class OrderLine
     /// <param name="countyOfVillage">The county each sourcing village belongs to.</param>
     /// <param name="chinaDate">Today in China time: decides whether the sale counts as certified.</param>
     public static OrderLine Snapshot(Product product, Producer producer, IReadOnlyDictionary<int, int> countyOfVillage,
-        int quantity, DateOnly chinaDate)
+        int quantity, DateOnly chinaDate) => SnapshotAt(product, producer, countyOfVillage, quantity, product.Price, chinaDate);
+
+    /// <summary>
+    /// A sale made away from the shop (a vending cabinet, a till): everything is copied from the listing except the unit
+    /// price, which is what the buyer actually paid there. Whether that price is close enough to the listing is the
+    /// caller's rule, not the line's.
+    /// </summary>
+    public static OrderLine AtReportedPrice(Product product, Producer producer, IReadOnlyDictionary<int, int> countyOfVillage,
+        int quantity, Money unitPrice, DateOnly chinaDateOfSale) =>
+        SnapshotAt(product, producer, countyOfVillage, quantity, unitPrice, chinaDateOfSale);
+
+    private static OrderLine SnapshotAt(Product product, Producer producer, IReadOnlyDictionary<int, int> countyOfVillage,
+        int quantity, Money unitPrice, DateOnly chinaDate)
     {
         if (product.ProducerId != producer.Id) throw new DomainException("The producer does not make this product.");
         var shares = producer.SourcingShares.Select(s => new LineShare(s.VillageId,
             countyOfVillage.TryGetValue(s.VillageId, out var county)
                 ? county
                 : throw new DomainException($"Village {s.VillageId} has no known county."), s.BasisPoints));
-        return new OrderLine(product.Id, product.Name, product.Unit, product.Price, quantity, producer.Id, producer.Name,
+        return new OrderLine(product.Id, product.Name, product.Unit, unitPrice, quantity, producer.Id, producer.Name,
             product.IsCertifiedOn(chinaDate), shares);
     }
 

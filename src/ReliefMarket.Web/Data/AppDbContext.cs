@@ -32,6 +32,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Ledger.ReconciliationRun> ReconciliationRuns => Set<Ledger.ReconciliationRun>();
     /// <summary>Append-only: written beside each change that touches money, certification, the aid structure or roles.</summary>
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+    public DbSet<Channels.Device> Devices => Set<Channels.Device>();
+    public DbSet<Channels.DeviceSale> DeviceSales => Set<Channels.DeviceSale>();
     /// <summary>The key ring every node shares: cookies, antiforgery tokens and email links made by one node open on another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -13,6 +13,14 @@ public sealed class Stock(AppDbContext db, IOutputCacheStore cache)
         await db.Products.Where(p => p.Id == productId && p.IsListed && p.Stock >= quantity)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - quantity), ct) == 1;
 
+    /// <summary>
+    /// Goods a device already sold: taken whether or not the listing is still online, but never below zero (false
+    /// when there are not enough; the caller flags the sale instead).
+    /// </summary>
+    public async Task<bool> TryTakeSoldAsync(int productId, int quantity, CancellationToken ct) =>
+        await db.Products.Where(p => p.Id == productId && p.Stock >= quantity)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - quantity), ct) == 1;
+
     public async Task ReleaseAsync(Order order, CancellationToken ct)
     {
         // Rows are always taken in product id order, as in placement, so two transactions never wait on each other in a circle.

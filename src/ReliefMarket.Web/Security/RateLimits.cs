@@ -23,8 +23,10 @@ public sealed class RateLimitSettings
     public RateLimit ForgotPassword { get; set; } = new() { PermitLimit = 5 };
     public RateLimit Checkout { get; set; } = new() { PermitLimit = 20 };
     public RateLimit Webhook { get; set; } = new() { PermitLimit = 300 };
+    /// <summary>Per device: a cabinet sends a batch every few minutes; 60 batches of 500 a minute is a device gone wrong.</summary>
+    public RateLimit ChannelSales { get; set; } = new() { PermitLimit = 60 };
 
-    public IEnumerable<RateLimit> All => [SignIn, Register, ForgotPassword, Checkout, Webhook];
+    public IEnumerable<RateLimit> All => [SignIn, Register, ForgotPassword, Checkout, Webhook, ChannelSales];
 }
 
 /// <summary>
@@ -33,7 +35,8 @@ public sealed class RateLimitSettings
 /// </summary>
 public static class RateLimits
 {
-    public const string SignIn = "sign-in", Register = "register", ForgotPassword = "forgot-password", Checkout = "checkout", Webhook = "webhook";
+    public const string SignIn = "sign-in", Register = "register", ForgotPassword = "forgot-password", Checkout = "checkout", Webhook = "webhook",
+        ChannelSales = "channel-sales";
 
     /// <summary>Pages and their policy, declared once here rather than as attributes a new page could forget.</summary>
     private static readonly (string Page, string Policy)[] Pages =
@@ -61,6 +64,9 @@ public static class RateLimits
             // A signed-in shopper is limited per account, not per address: carrier-grade NAT puts many shoppers
             // behind one address, and one account spread over many addresses is still one account.
             o.AddPolicy(Checkout, c => ByClient(c, s => s.Checkout, c.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? $"user:{id}" : null));
+            // Per device, by the key's public prefix (checked or not: a flood of wrong keys with one prefix is one client too).
+            o.AddPolicy(ChannelSales, c => ByClient(c, s => s.ChannelSales,
+                Channels.DeviceKey.PrefixOf(c.Request.Headers[Channels.DeviceKey.Header].ToString()) is { } prefix ? $"device:{prefix}" : null));
             o.OnRejected = RejectAsync;
         });
     }

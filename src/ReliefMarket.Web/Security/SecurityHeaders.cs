@@ -19,8 +19,8 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<StripeOptions
         stripe.Value.Enabled ? "form-action 'self' https://checkout.stripe.com" : "form-action 'self'",
         "frame-ancestors 'none'", "base-uri 'self'", "object-src 'none'");
 
-    // Hangfire's dashboard is third-party HTML with inline scripts and styles that we cannot change. It is for
-    // administrators only (role policy), so it gets the same policy with inline code allowed rather than none.
+    // Hangfire's dashboard and Scalar's API reference are third-party HTML with inline scripts and styles that we cannot
+    // change. Both are for staff only (role policies), so they get the same policy with inline code allowed rather than none.
     private const string DashboardPolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
         + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
@@ -35,7 +35,9 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<StripeOptions
 
     public Task InvokeAsync(HttpContext context)
     {
-        var policy = context.Request.Path.StartsWithSegments(Jobs.JobsExtensions.DashboardPath) ? DashboardPolicy : _policy;
+        var path = context.Request.Path;
+        var policy = path.StartsWithSegments(Jobs.JobsExtensions.DashboardPath) || path.StartsWithSegments(Channels.ChannelsExtensions.ApiReferencePath)
+            ? DashboardPolicy : _policy;
         // Set now, so that the output cache stores them (with any script hash a page adds) alongside the page...
         Apply(context.Response.Headers, policy, overwrite: true);
         // ...and again at the start of the response, because the exception handler clears headers before the error page.

@@ -33,7 +33,7 @@ public abstract class ShopFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Photos:Folder", Path.Combine(UploadFolder, "photos"));
         builder.UseSetting("Photos:EvidenceFolder", Path.Combine(UploadFolder, "evidence"));
         // Tests sign in and post many times from one (missing) address; RateLimitTests sets low limits of its own.
-        foreach (var limit in new[] { "SignIn", "Register", "ForgotPassword", "Checkout", "Webhook" })
+        foreach (var limit in new[] { "SignIn", "Register", "ForgotPassword", "Checkout", "Webhook", "ChannelSales" })
             builder.UseSetting($"RateLimits:{limit}:PermitLimit", "100000");
         builder.ConfigureTestServices(services =>
         {

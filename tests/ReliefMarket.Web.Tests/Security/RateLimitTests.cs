@@ -7,7 +7,7 @@ namespace ReliefMarket.Web.Tests.Security;
 /// <summary>Low limits, so that tests reach them quickly; each test speaks from its own client address.</summary>
 public static class LowLimits
 {
-    public const int SignIn = 3, Register = 2, ForgotPassword = 2, Checkout = 2, Webhook = 2;
+    public const int SignIn = 3, Register = 2, ForgotPassword = 2, Checkout = 2, Webhook = 2, ChannelSales = 2;
 
     public static void Configure(IWebHostBuilder builder)
     {
@@ -16,6 +16,7 @@ public static class LowLimits
         builder.UseSetting("RateLimits:ForgotPassword:PermitLimit", ForgotPassword.ToString());
         builder.UseSetting("RateLimits:Checkout:PermitLimit", Checkout.ToString());
         builder.UseSetting("RateLimits:Webhook:PermitLimit", Webhook.ToString());
+        builder.UseSetting("RateLimits:ChannelSales:PermitLimit", ChannelSales.ToString());
         Proxies.Configure(builder);
     }
 
@@ -122,6 +123,24 @@ public abstract class RateLimitTests<TShop>(TShop shop) : IClassFixture<TShop> w
         Assert.True(limited.Headers.Contains("Retry-After"));
         using var problem = JsonDocument.Parse(await limited.Content.ReadAsStringAsync());
         Assert.Equal(429, problem.RootElement.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task Channel_sales_are_limited_per_device_key_not_per_address()
+    {
+        var client = ClientAddress.From(shop.Client(), LowLimits.NewAddress());
+        var busy = await Channels.ChannelDevice.RegisterAsync(shop);
+        var other = await Channels.ChannelDevice.RegisterAsync(shop);
+        for (var i = 0; i < LowLimits.ChannelSales; i++)
+            Assert.Equal(HttpStatusCode.OK, (await busy.PostAsync(client, busy.Sale($"rl-{Guid.NewGuid():N}"))).StatusCode);
+
+        var limited = await busy.PostAsync(client, busy.Sale($"rl-{Guid.NewGuid():N}"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+        Assert.True(limited.Headers.Contains("Retry-After"));
+        // Another device behind the same address (one shopping street's router) still reports.
+        Assert.Equal(HttpStatusCode.OK, (await other.PostAsync(client, other.Sale($"rl-{Guid.NewGuid():N}"))).StatusCode);
     }
 }
 

@@ -1428,6 +1428,125 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.ToTable("certification_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Channels.Device", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<bool>("DrawsOnStock")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("draws_on_stock");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("key_hash");
+
+                    b.Property<DateTime>("KeyIssuedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_issued_at_utc");
+
+                    b.Property<string>("KeyPrefix")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_prefix");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_devices");
+
+                    b.HasIndex("KeyPrefix")
+                        .IsUnique()
+                        .HasDatabaseName("ix_devices_key_prefix");
+
+                    b.ToTable("devices", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Channels.DeviceSale", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash");
+
+                    b.Property<int>("DeviceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("device_id");
+
+                    b.Property<bool>("NeedsReview")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("needs_review");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at_utc");
+
+                    b.Property<string>("SaleId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_id");
+
+                    b.Property<DateTime>("SoldAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sold_at_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_device_sales");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_device_sales_order_id");
+
+                    b.HasIndex("DeviceId", "SaleId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_device_sales_device_id_sale_id");
+
+                    b.HasIndex("NeedsReview", "DeviceId")
+                        .HasDatabaseName("ix_device_sales_needs_review_device_id");
+
+                    b.ToTable("device_sales", (string)null);
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2216,6 +2335,23 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_certification_decisions_products_product_id");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Channels.DeviceSale", b =>
+                {
+                    b.HasOne("ReliefMarket.Web.Channels.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_device_sales_devices_device_id");
+
+                    b.HasOne("ReliefMarket.Domain.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_device_sales_orders_order_id");
                 });
 
             modelBuilder.Entity("ReliefMarket.Web.Data.AppUser", b =>
