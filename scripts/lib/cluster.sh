@@ -8,6 +8,8 @@
 #   CLUSTER_HTTPS_PORT, CLUSTER_HTTP_PORT    nginx (8443, 8080); http answers with a redirect to https
 #   CLUSTER_ENVIRONMENT                      ASPNETCORE_ENVIRONMENT of the nodes (Production)
 #   CLUSTER_DEMO_PASSWORD                    password of the demo accounts (a throw-away value for this cluster)
+#   CLUSTER_MAX_UNITS_PER_PRODUCT            Ordering:MaxUnitsPerProduct of the nodes (1000): the proof buys a
+#                                            product's whole stock in one order, beyond a shopper's usual limit
 #   CLUSTER_DIR                              the folder to use (default: a new one from mktemp)
 #   CLUSTER_KEEP=1                           keep the folder after stopping (one made by mktemp is removed otherwise)
 
@@ -85,6 +87,7 @@ cluster_start_node() {
     Email__PickupFolder="$CLUSTER_MAIL_DIR" \
     Database__SeedDemoData=true \
     DemoAccounts__Password="$CLUSTER_DEMO_PASSWORD" \
+    Ordering__MaxUnitsPerProduct="${CLUSTER_MAX_UNITS_PER_PRODUCT:-1000}" \
     dotnet ReliefMarket.Web.dll) >>"$CLUSTER_DIR/node$n.log" 2>&1 &
   CLUSTER_NODE_PIDS[$((n - 1))]=$!
   echo "$!" >"$CLUSTER_DIR/node$n.pid"

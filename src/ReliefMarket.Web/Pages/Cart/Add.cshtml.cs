@@ -10,13 +10,13 @@ namespace ReliefMarket.Web.Pages.Cart;
 /// (docs/decisions/0006). Every other form keeps its antiforgery token.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public class AddModel(AppDbContext db, CartStore carts, TimeProvider clock) : PageModel
+public class AddModel(AppDbContext db, CartStore carts, TimeProvider clock, Hosting.SiteLinks links) : PageModel
 {
     public IActionResult OnGet() => Redirect("/cart");
 
     public async Task<IActionResult> OnPostAsync(string? slug, string? quantity, CancellationToken ct)
     {
-        if (!SameOrigin.IsSameOrigin(Request)) return StatusCode(StatusCodes.Status403Forbidden);
+        if (!SameOrigin.IsSameOrigin(Request, links.BaseUrl)) return StatusCode(StatusCodes.Status403Forbidden);
         var product = Slug.IsValid(slug) ? await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug && p.IsListed, ct) : null;
         if (product is null) return NotFound();
         if (!int.TryParse(quantity ?? "1", out var q) || q is < 1 or > ReliefMarket.Domain.Ordering.Cart.MaxQuantity)

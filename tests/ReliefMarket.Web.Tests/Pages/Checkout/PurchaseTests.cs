@@ -242,7 +242,14 @@ public abstract class PurchaseTests<TShop>(TShop shop) : IClassFixture<TShop> wh
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["slug"] = "hezhang-eggs", ["quantity"] = "1" }),
         };
         crossSite.Headers.Add("Origin", "https://evil.example");
+        crossSite.Headers.Host = "evil.example"; // a Host that matches the Origin proves nothing: the origin must be the shop's own
         Assert.Equal(HttpStatusCode.Forbidden, (await shopper.Client.SendAsync(crossSite)).StatusCode);
+        var fromTheShop = new HttpRequestMessage(HttpMethod.Post, "/cart/add")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["slug"] = "hezhang-eggs", ["quantity"] = "1" }),
+        };
+        fromTheShop.Headers.Add("Origin", ShopFactory.PublicBaseUrl);
+        Assert.Equal(HttpStatusCode.Redirect, (await Shopper.Anonymous(shop).Client.SendAsync(fromTheShop)).StatusCode);
         Assert.Empty((await shopper.PageAsync("/cart")).QuerySelectorAll(".cart-line"));
 
         // Quantities never go above the stock.
