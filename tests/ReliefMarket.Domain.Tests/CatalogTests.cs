@@ -100,3 +100,21 @@ public class CatalogTests
         Assert.Equal(3, product.Stock);
     }
 }
+
+public class BankAccountTests
+{
+    [Theory]
+    [InlineData("", "中国农业银行", "草海支行", "6228480123456789")]
+    [InlineData("合作社", "中国农业银行", "草海支行", "1234567")]
+    [InlineData("合作社", "中国农业银行", "草海支行", "62284801234567890123456789012345")]
+    [InlineData("合作社", "中国农业银行", "草海支行", "6228-4801-2345")]
+    public void A_bank_account_needs_names_and_8_to_30_digits(string name, string bank, string branch, string number) =>
+        Assert.Throws<DomainException>(() => BankAccount.Create(name, bank, branch, number));
+
+    [Fact]
+    public void Spaces_in_the_number_are_ignored_and_everyone_but_an_administrator_sees_the_last_four_digits()
+    {
+        var account = BankAccount.Create(" 合作社 ", "中国农业银行", "草海支行", "6228 4801 2345 6789");
+        Assert.Equal(("合作社", "6228480123456789", "****6789"), (account.AccountName, account.AccountNumber, account.MaskedNumber));
+    }
+}

@@ -14,6 +14,25 @@ public enum ProducerKind
 /// </summary>
 public sealed record SourcingShare(int VillageId, int BasisPoints);
 
+/// <summary>Where a producer's payouts go by bank transfer (mainland cooperatives are paid through their bank).</summary>
+public sealed record BankAccount(string AccountName, string Bank, string Branch, string AccountNumber)
+{
+    /// <summary>The account number as everyone but an administrator sees it: the last four digits.</summary>
+    public string MaskedNumber => "****" + AccountNumber[^4..];
+
+    public static BankAccount Create(string? accountName, string? bank, string? branch, string? accountNumber)
+    {
+        var number = (accountNumber ?? "").Replace(" ", "");
+        if (string.IsNullOrWhiteSpace(accountName) || string.IsNullOrWhiteSpace(bank) || string.IsNullOrWhiteSpace(branch))
+            throw new DomainException("A bank account needs the account name, the bank and the branch.");
+        if (number.Length is < 8 or > 30 || !number.All(char.IsAsciiDigit))
+            throw new DomainException("A bank account number is 8 to 30 digits.");
+        if (accountName.Trim().Length > 100 || bank.Trim().Length > 100 || branch.Trim().Length > 100)
+            throw new DomainException("Bank account names are at most 100 characters.");
+        return new BankAccount(accountName.Trim(), bank.Trim(), branch.Trim(), number);
+    }
+}
+
 /// <summary>A cooperative or enterprise in an assisted village that grows or makes what is sold.</summary>
 public class Producer
 {
@@ -50,6 +69,16 @@ public class Producer
     /// <summary>True for producers invented for the demo (the article names few).</summary>
     public bool IsDemoData { get; private set; }
     public IReadOnlyList<SourcingShare> SourcingShares => _sourcingShares;
+    /// <summary>Null until an administrator records it; payouts by bank transfer need it.</summary>
+    public BankAccount? BankAccount { get; private set; }
+
+    public void SetBankAccount(BankAccount account) => BankAccount = account;
+
+    public void SetSupportedPoorHouseholds(int households)
+    {
+        if (households < 0) throw new DomainException("Supported households cannot be negative.");
+        SupportedPoorHouseholds = households;
+    }
 
     /// <summary>Replaces the sourcing shares; they must name distinct villages, be positive and sum to 10,000.</summary>
     public void SetSourcingShares(IEnumerable<SourcingShare> shares)

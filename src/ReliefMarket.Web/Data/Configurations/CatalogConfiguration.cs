@@ -43,6 +43,13 @@ internal sealed class ProducerConfiguration : IEntityTypeConfiguration<Producer>
         b.Property(p => p.Code).HasMaxLength(64);
         b.HasIndex(p => p.Code).IsUnique();
         b.HasOne(p => p.Village).WithMany().HasForeignKey(p => p.VillageId).OnDelete(DeleteBehavior.Restrict);
+        b.OwnsOne(p => p.BankAccount, a =>
+        {
+            a.Property(x => x.AccountName).HasMaxLength(100);
+            a.Property(x => x.Bank).HasMaxLength(100);
+            a.Property(x => x.Branch).HasMaxLength(100);
+            a.Property(x => x.AccountNumber).HasMaxLength(30);
+        });
         b.OwnsMany(p => p.SourcingShares, s =>
         {
             s.ToTable("sourcing_shares", t => t.HasCheckConstraint("ck_sourcing_shares_basis_points", "basis_points > 0 AND basis_points <= 10000"));

@@ -1984,6 +1984,45 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasConstraintName("fk_producers_villages_village_id");
 
+                    b.OwnsOne("ReliefMarket.Domain.Catalog.BankAccount", "BankAccount", b1 =>
+                        {
+                            b1.Property<int>("ProducerId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AccountName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("bank_account_account_name");
+
+                            b1.Property<string>("AccountNumber")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("bank_account_account_number");
+
+                            b1.Property<string>("Bank")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("bank_account_bank");
+
+                            b1.Property<string>("Branch")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("bank_account_branch");
+
+                            b1.HasKey("ProducerId")
+                                .HasName("pk_producers");
+
+                            b1.ToTable("producers");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProducerId")
+                                .HasConstraintName("fk_producers_producers_producer_id");
+                        });
+
                     b.OwnsMany("ReliefMarket.Domain.Catalog.SourcingShare", "SourcingShares", b1 =>
                         {
                             b1.Property<int>("ProducerId")
@@ -2020,6 +2059,8 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                                 .IsRequired()
                                 .HasConstraintName("fk_sourcing_shares_villages_village_id");
                         });
+
+                    b.Navigation("BankAccount");
 
                     b.Navigation("SourcingShares");
 

@@ -1,0 +1,110 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReliefMarket.Web.Audit;
+
+namespace ReliefMarket.Web.Areas.Admin.Pages.Producers;
+
+/// <summary>
+/// /admin/producers/{id}: households supported, the bank account for payouts and the sourcing shares, which must total
+/// exactly 100.00% before anything saves. Shares apply to new sales only: order lines keep the shares they were sold with.
+/// </summary>
+public class EditModel(AppDbContext db, AuditLog audit) : PageModel
+{
+    public sealed class ShareRow
+    {
+        public string? Village { get; set; }
+        public string? Percent { get; set; }
+    }
+
+    public Producer Producer { get; private set; } = null!;
+    public IReadOnlyList<Village> Villages { get; private set; } = [];
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    [BindProperty] public int SupportedPoorHouseholds { get; set; }
+    [BindProperty] public string? AccountName { get; set; }
+    [BindProperty] public string? Bank { get; set; }
+    [BindProperty] public string? Branch { get; set; }
+    [BindProperty] public string? AccountNumber { get; set; }
+    [BindProperty] public List<ShareRow> Shares { get; set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        SupportedPoorHouseholds = Producer.SupportedPoorHouseholds;
+        (AccountName, Bank, Branch, AccountNumber) = Producer.BankAccount is { } b ? (b.AccountName, b.Bank, b.Branch, b.AccountNumber) : (null, null, null, null);
+        Shares = Producer.SourcingShares.Select(s => new ShareRow
+        {
+            Village = Villages.First(v => v.Id == s.VillageId).Code,
+            Percent = (s.BasisPoints / 100m).ToString("0.00", CultureInfo.InvariantCulture),
+        }).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct, tracked: true)) return NotFound();
+        var problems = new List<string>();
+        var shares = ParseShares(problems);
+        BankAccount? account = null;
+        if (!string.IsNullOrWhiteSpace(AccountNumber) || !string.IsNullOrWhiteSpace(AccountName))
+        {
+            try { account = BankAccount.Create(AccountName, Bank, Branch, AccountNumber); }
+            catch (DomainException) { problems.Add("Producers.Problem.Bank"); }
+        }
+        if (SupportedPoorHouseholds is < 0 or > 1_000_000) problems.Add("Producers.Problem.Households");
+        if (problems.Count > 0)
+        {
+            Problems = problems;
+            return Page();
+        }
+
+        var before = Fields(Producer);
+        Producer.SetSupportedPoorHouseholds(SupportedPoorHouseholds);
+        if (account is not null) Producer.SetBankAccount(account);
+        Producer.SetSourcingShares(shares);
+        audit.Record("producer.updated", nameof(Producer), Producer.Id.ToString(CultureInfo.InvariantCulture), before, Fields(Producer));
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage("Index");
+    }
+
+    /// <summary>Percentages with at most two decimals, one row per village, totalling exactly 100.00%.</summary>
+    private List<SourcingShare> ParseShares(List<string> problems)
+    {
+        var shares = new List<SourcingShare>();
+        foreach (var row in Shares.Where(r => !string.IsNullOrWhiteSpace(r.Village) || !string.IsNullOrWhiteSpace(r.Percent)))
+        {
+            var village = Villages.FirstOrDefault(v => v.Code == row.Village);
+            if (village is null || !decimal.TryParse(row.Percent, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent)
+                || percent <= 0 || percent > 100 || decimal.Round(percent, 2) != percent)
+            {
+                problems.Add("Producers.Problem.Share");
+                continue;
+            }
+            shares.Add(new SourcingShare(village.Id, (int)(percent * 100)));
+        }
+        if (shares.Count == 0) problems.Add("Producers.Problem.NoShares");
+        else if (shares.Select(s => s.VillageId).Distinct().Count() != shares.Count) problems.Add("Producers.Problem.DuplicateVillage");
+        else if (shares.Sum(s => s.BasisPoints) != Producer.WholeInBasisPoints)
+            problems.Add("Producers.Problem.Total");
+        return shares;
+    }
+
+    private static Dictionary<string, object?> Fields(Producer p) => new()
+    {
+        ["SupportedPoorHouseholds"] = p.SupportedPoorHouseholds,
+        ["BankAccountName"] = p.BankAccount?.AccountName, ["Bank"] = p.BankAccount?.Bank, ["BankBranch"] = p.BankAccount?.Branch,
+        ["BankAccountNumber"] = p.BankAccount?.AccountNumber,
+        ["SourcingShares"] = string.Join(",", p.SourcingShares.Select(s => $"{s.VillageId}:{s.BasisPoints}")),
+    };
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct, bool tracked = false)
+    {
+        var producers = tracked ? db.Producers : db.Producers.AsNoTracking();
+        var producer = await producers.Include(p => p.Village).ThenInclude(v => v.County).SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (producer is null) return false;
+        Producer = producer;
+        Villages = await db.Villages.AsNoTracking().Include(v => v.County).OrderBy(v => v.CountyId).ThenBy(v => v.Id).ToListAsync(ct);
+        return true;
+    }
+}
