@@ -111,4 +111,19 @@ public class Village
     public LocalizedText Story { get; private set; } = null!;
     /// <summary>True when the figures (or the village itself) were invented for the demo.</summary>
     public bool IsDemoData { get; private set; }
+
+    /// <summary>The aid office's figures for the village, as an administrator corrects them.</summary>
+    public void UpdateFigures(int registeredPoorHouseholds, int registeredPoorPeople, bool isDesignatedPoorVillage, bool hasExited)
+    {
+        if (registeredPoorHouseholds < 0 || registeredPoorPeople < 0)
+            throw new DomainException("Household and people counts cannot be negative.");
+        if (registeredPoorPeople < registeredPoorHouseholds)
+            throw new DomainException("Every registered poor household has at least one person.");
+        if (hasExited && !isDesignatedPoorVillage)
+            throw new DomainException("Only a designated poor village can exit.");
+        RegisteredPoorHouseholds = registeredPoorHouseholds;
+        RegisteredPoorPeople = registeredPoorPeople;
+        IsDesignatedPoorVillage = isDesignatedPoorVillage;
+        HasExited = hasExited;
+    }
 }

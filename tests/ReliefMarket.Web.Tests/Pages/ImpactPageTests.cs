@@ -34,6 +34,14 @@ public abstract class ImpactPageTests<TShop>(TShop shop) : IClassFixture<TShop> 
         Assert.Equal(6, card.QuerySelectorAll("table tr").Length);
         Assert.Contains("历史基线", card.QuerySelector(".note")!.TextContent);
 
+        // The administrators' report for the same period says the same (all the test's sales are today).
+        var admin = await Shopper.Anonymous(shop).SignUpAndSignInAsync(role: Roles.Admin);
+        var today = ChinaTime.Today(shop.Clock);
+        var report = await admin.PageAsync($"/admin/reports?period=range&from={today.AddDays(-1):yyyy-MM-dd}&to={today:yyyy-MM-dd}&rows=County&cols=Channel");
+        Assert.Equal(new Money(aid).ToString(), report.QuerySelector(".net-sales")!.TextContent);
+        Assert.Equal(new Money(hezhang).ToString(), report.QuerySelectorAll(".pivot tbody tr")
+            .Single(r => r.QuerySelector("th")!.TextContent == "赫章县").QuerySelector(".row-total")!.TextContent);
+
         var english = await shop.Client("en").GetPageAsync("/impact");
         Assert.Equal("Impact", english.QuerySelector("h1")!.TextContent);
     }

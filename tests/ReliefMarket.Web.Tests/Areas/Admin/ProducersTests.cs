@@ -96,3 +96,35 @@ public abstract class ProducersTests<TShop>(TShop shop) : IClassFixture<TShop> w
 
 public sealed class ProducersOnSqlite(SqliteShop shop) : ProducersTests<SqliteShop>(shop);
 public sealed class ProducersOnPostgres(PostgresShop shop) : ProducersTests<PostgresShop>(shop);
+
+public abstract class OriginsAdminTests<TShop>(TShop shop) : IClassFixture<TShop> where TShop : ShopFactory
+{
+    [Fact]
+    public async Task An_administrator_corrects_a_village_s_figures_and_nonsense_is_refused()
+    {
+        int id;
+        await using (var scope = shop.Scope(out var db)) id = await db.Villages.Where(v => v.Code == "pingshan").Select(v => v.Id).SingleAsync();
+        var admin = await Shopper.Anonymous(shop).SignUpAndSignInAsync(role: Roles.Admin);
+        var form = $"form.village-form:has(input[name=village][value='{id}'])";
+
+        var refused = await admin.SubmitAsync("/admin/origins", form, new() { ["households"] = "200", ["people"] = "150", ["designated"] = "true" });
+        Assert.Contains("人数不少于户数", (await refused.ReadPageAsync()).QuerySelector("[role=alert]")!.TextContent);
+
+        var saved = await admin.SubmitAsync("/admin/origins", form, new() { ["households"] = "181", ["people"] = "750", ["designated"] = "true", ["exited"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using (var scope = shop.Scope(out var db))
+        {
+            var village = await db.Villages.SingleAsync(v => v.Id == id);
+            Assert.Equal((181, 750, true), (village.RegisteredPoorHouseholds, village.RegisteredPoorPeople, village.HasExited));
+            Assert.True(await db.Set<ReliefMarket.Web.Audit.AuditEntry>().AnyAsync(a => a.Action == "village.updated" && a.EntityId == id.ToString()));
+        }
+
+        var auditor = await Shopper.Anonymous(shop).SignUpAndSignInAsync(role: Roles.Auditor);
+        var page = await auditor.PageAsync("/admin/origins");
+        Assert.Empty(page.QuerySelectorAll("form.village-form"));
+        Assert.Contains("181", page.DocumentElement.TextContent);
+    }
+}
+
+public sealed class OriginsAdminOnSqlite(SqliteShop shop) : OriginsAdminTests<SqliteShop>(shop);
+public sealed class OriginsAdminOnPostgres(PostgresShop shop) : OriginsAdminTests<PostgresShop>(shop);
