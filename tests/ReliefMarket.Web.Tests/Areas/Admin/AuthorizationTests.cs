@@ -17,6 +17,9 @@ public abstract class AuthorizationTests<TShop>(TShop shop) : IClassFixture<TSho
     [
         "/admin/orders", "/admin/orders/{order}", "/admin/orders/{order}/refund", "/admin/audit", "/admin/audit/export",
         "/admin/payments/unapplied", "/admin/users", "/admin/users/{user}",
+        "/admin", "/admin/reports", "/admin/reports?handler=csv", "/admin/reports?handler=xlsx", "/admin/ledger",
+        "/admin/ledger/reconciliation", "/admin/certification", "/admin/certification/{product}", "/admin/devices",
+        "/admin/producers", "/admin/producers/{producer}", "/admin/origins",
     ];
 
     /// <summary>Each handler with what it posts; the user handlers grant, remove, lock and unlock in turn, so an admin ends where they began plus four entries.</summary>
@@ -52,7 +55,11 @@ public abstract class AuthorizationTests<TShop>(TShop shop) : IClassFixture<TSho
         var order = await AdminShop.PaidOrderAsync(shop);
         var person = await AsAsync(who);
         var target = await Shopper.CreateAccountAsync(shop, $"target-{Guid.NewGuid():N}@example.test");
-        string Fill(string route) => route.Replace("{order}", order.Id.ToString()).Replace("{user}", target);
+        var producer = await ProducerAsync();
+        int product;
+        await using (var scope = shop.Scope(out var db)) product = await db.Products.Where(p => p.ProducerId == producer).Select(p => p.Id).FirstAsync();
+        string Fill(string route) => route.Replace("{order}", order.Id.ToString()).Replace("{user}", target)
+            .Replace("{product}", product.ToString()).Replace("{producer}", producer.ToString());
 
         foreach (var url in Reads.Select(Fill))
         {
