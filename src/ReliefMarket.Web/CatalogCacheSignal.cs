@@ -31,6 +31,7 @@ public sealed class CatalogCacheSignal(IConfiguration configuration, IOutputCach
             Pooling = false, KeepAlive = 30, ApplicationName = "ReliefMarket catalog cache listener",
         }.ToString();
         var delay = TimeSpan.FromSeconds(1);
+        var reconnecting = false;
         while (!stop.IsCancellationRequested)
         {
             try
@@ -40,8 +41,10 @@ public sealed class CatalogCacheSignal(IConfiguration configuration, IOutputCach
                 connection.Notification += (_, _) => heard = true;
                 await connection.OpenAsync(stop);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection)) await listen.ExecuteNonQueryAsync(stop);
-                // Changes made while this node was not listening were missed: start from an empty cache.
-                await EvictAsync(stop);
+                // After a lost connection, changes made meanwhile were missed: start again from an empty cache. (At the first
+                // connection the cache holds only pages rendered since start-up, which are current.)
+                if (reconnecting) await EvictAsync(stop);
+                reconnecting = true;
                 delay = TimeSpan.FromSeconds(1);
                 while (!stop.IsCancellationRequested)
                 {
