@@ -25,10 +25,23 @@ public sealed class AccountEmails(AppDbContext db, UserManager<AppUser> users, E
         user.EmailConfirmed ? AddAlreadyRegisteredAsync(user, ct) : AddConfirmationAsync(user, ct);
 
     /// <summary>
+    /// The whole request of the forgot-password and resend pages: the email (if any) saved and sent, taking at least
+    /// <see cref="EvenTime.AccountEmailFloor"/>, so neither the answer nor its timing says whether the address has an account.
+    /// </summary>
+    public Task SendForAddressAsync(string email, bool resetWhenConfirmed, CancellationToken ct) =>
+        EvenTime.AtLeastAsync(EvenTime.AccountEmailFloor, async () =>
+        {
+            await ForForgottenAsync(email, resetWhenConfirmed, ct);
+            await db.SaveChangesAsync(ct);
+            outbox.SendSoon();
+            return true;
+        }, ct);
+
+    /// <summary>
     /// "Forgot password" or "resend confirmation" for an address: a fresh confirmation link for an unconfirmed account,
     /// a reset link for a confirmed one (when asked), and otherwise the same lookups and rendering with nothing written.
     /// </summary>
-    public async Task<bool> ForForgottenAsync(string email, bool resetWhenConfirmed, CancellationToken ct)
+    private async Task<bool> ForForgottenAsync(string email, bool resetWhenConfirmed, CancellationToken ct)
     {
         if (await users.FindByEmailAsync(email) is not { } user)
         {

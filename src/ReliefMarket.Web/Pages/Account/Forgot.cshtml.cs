@@ -2,11 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReliefMarket.Web.Accounts;
-using ReliefMarket.Web.Email;
 
 namespace ReliefMarket.Web.Pages.Account;
 
-public class ForgotModel(AppDbContext db, AccountEmails emails, EmailOutbox outbox) : PageModel
+public class ForgotModel(AccountEmails emails) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256), PlainText,
      Display(Name = "Account.Email")]
@@ -19,12 +18,7 @@ public class ForgotModel(AppDbContext db, AccountEmails emails, EmailOutbox outb
         if (!ModelState.IsValid) return Page();
         // The same answer, and about the same work, whether or not the address has an account; an unconfirmed
         // account gets a fresh confirmation link instead of a reset.
-        return await EvenTime.AtLeastAsync(EvenTime.AccountEmailFloor, async () =>
-        {
-            await emails.ForForgottenAsync(UserText.Clean(Email)!, resetWhenConfirmed: true, ct);
-            await db.SaveChangesAsync(ct);
-            outbox.SendSoon();
-            return RedirectToPage("/Account/CheckEmail", new { reason = "reset" });
-        }, ct);
+        await emails.SendForAddressAsync(UserText.Clean(Email)!, resetWhenConfirmed: true, ct);
+        return RedirectToPage("/Account/CheckEmail", new { reason = "reset" });
     }
 }
