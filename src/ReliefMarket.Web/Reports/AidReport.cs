@@ -65,7 +65,7 @@ public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> 
     public byte[] Csv(AidReportResult report)
     {
         var buffer = new MemoryStream();
-        using (var csv = CsvWriter.Create(buffer, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true))
+        using (var csv = CsvWriter.Create(buffer, SpreadsheetCsv.Options, leaveOpen: true))
             foreach (var row in Table(report)) csv.WriteRecord(row);
         return buffer.ToArray();
     }

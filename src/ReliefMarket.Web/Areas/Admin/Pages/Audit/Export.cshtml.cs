@@ -20,7 +20,7 @@ public class ExportModel(AppDbContext db, IStringLocalizer<SharedResource> local
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var rows = await Filter.Apply(db.AuditEntries.AsNoTracking()).Take(MaxRows).ToListAsync(ct);
-        var options = new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape };
+        var options = ReliefMarket.Web.Reports.SpreadsheetCsv.Options;
         var buffer = new MemoryStream();
         await using (var csv = CsvWriter.Create(buffer, options, leaveOpen: true))
         {

@@ -8,8 +8,7 @@ namespace ReliefMarket.Web.Areas.Cooperative.Pages.Orders;
 
 /// <summary>
 /// /coop/orders/export: the shipments to pack as CSV, one parcel a row, for courier systems that import CSV.
-/// UTF-8 with a BOM, so Excel reads the Chinese; a cell starting with = + - @ is escaped, because recipients
-/// and product names are typed by other people and a spreadsheet would run them as formulas.
+/// Written as <see cref="ReliefMarket.Web.Reports.SpreadsheetCsv"/> (BOM, formulas escaped).
 /// </summary>
 public class ExportModel(AppDbContext db, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : PageModel
 {
@@ -19,7 +18,7 @@ public class ExportModel(AppDbContext db, IStringLocalizer<SharedResource> local
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var rows = await db.RowsAsync(db.ToPack(User.ProducerId()!.Value), 0, MaxRows, ct);
-        var options = new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape };
+        var options = ReliefMarket.Web.Reports.SpreadsheetCsv.Options;
         var buffer = new MemoryStream();
         await using (var csv = CsvWriter.Create(buffer, options, leaveOpen: true))
         {
