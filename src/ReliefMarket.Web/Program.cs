@@ -11,6 +11,7 @@ using ReliefMarket.Web.Ledger;
 using ReliefMarket.Web.Localization;
 using ReliefMarket.Web.Ordering;
 using ReliefMarket.Web.Payments;
+using ReliefMarket.Web.Procurement;
 using ReliefMarket.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -33,6 +34,7 @@ builder.AddAdminArea();
 builder.AddCooperativeArea();
 builder.AddListings();
 builder.AddChannels();
+builder.AddProcurement();
 
 var app = builder.Build();
 

@@ -44,6 +44,19 @@ public class Order
         return order;
     }
 
+    /// <summary>
+    /// A work unit's bulk order: delivered to the unit, no shipping fee, paid by bank transfer against an invoice. The
+    /// transfer takes days, so the order waits for it (like an asynchronous payment) instead of losing its stock after
+    /// <see cref="PaymentHold"/>; an administrator marks it paid when the money arrives.
+    /// </summary>
+    public static Order ForProcurement(Guid id, IEnumerable<OrderLine> lines, ShippingAddress deliveryAddress, DateTime createdAtUtc)
+    {
+        var order = new Order(id, customerId: null, Channel.Procurement, lines, Money.Zero, createdAtUtc,
+            deliveryAddress ?? throw new DomainException("A procurement order needs a delivery address."));
+        order.MarkAwaitingAsyncPayment();
+        return order;
+    }
+
     public Guid Id { get; private set; }
     /// <summary>The consumer's account; null for offline-channel sales.</summary>
     public string? CustomerId { get; private set; }

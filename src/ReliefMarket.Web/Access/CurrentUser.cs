@@ -12,9 +12,15 @@ public static class CurrentUser
 
     public static int? ProducerId(this ClaimsPrincipal user) =>
         int.TryParse(user.FindFirst(ProducerClaim)?.Value, out var id) ? id : null;
+
+    /// <summary>The work unit a buyer orders for, put in the cookie at sign-in.</summary>
+    public const string WorkUnitClaim = "work_unit_id";
+
+    public static int? WorkUnitId(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirst(WorkUnitClaim)?.Value, out var id) ? id : null;
 }
 
-/// <summary>Adds the member's producer to the claims, so every cooperative query can be scoped without a lookup.</summary>
+/// <summary>Adds the member's producer and the buyer's work unit to the claims, so every cooperative query can be scoped without a lookup.</summary>
 public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
@@ -22,6 +28,7 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
     {
         var identity = await base.GenerateClaimsAsync(user);
         if (user.ProducerId is { } producer) identity.AddClaim(new Claim(CurrentUser.ProducerClaim, producer.ToString()));
+        if (user.WorkUnitId is { } unit) identity.AddClaim(new Claim(CurrentUser.WorkUnitClaim, unit.ToString()));
         return identity;
     }
 }

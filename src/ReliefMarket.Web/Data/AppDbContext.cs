@@ -34,6 +34,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<Channels.Device> Devices => Set<Channels.Device>();
     public DbSet<Channels.DeviceSale> DeviceSales => Set<Channels.DeviceSale>();
+    public DbSet<Domain.Procurement.WorkUnit> WorkUnits => Set<Domain.Procurement.WorkUnit>();
+    public DbSet<Procurement.ProcurementOrder> ProcurementOrders => Set<Procurement.ProcurementOrder>();
+    public DbSet<Procurement.WorkUnitInvitation> WorkUnitInvitations => Set<Procurement.WorkUnitInvitation>();
     /// <summary>The key ring every node shares: cookies, antiforgery tokens and email links made by one node open on another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -10,6 +10,8 @@ public class AppUser : IdentityUser
     /// <summary>For cooperative members: the one producer whose listings and orders they manage.</summary>
     public int? ProducerId { get; set; }
     public Producer? Producer { get; set; }
+    /// <summary>For work-unit buyers: the one unit they place procurement orders for.</summary>
+    public int? WorkUnitId { get; set; }
 }
 
 public static class Roles
@@ -18,6 +20,7 @@ public static class Roles
     public const string CooperativeMember = nameof(CooperativeMember);
     public const string Admin = nameof(Admin);
     public const string Auditor = nameof(Auditor);
+    public const string WorkUnitBuyer = nameof(WorkUnitBuyer);
 
-    public static readonly string[] All = [Consumer, CooperativeMember, Admin, Auditor];
+    public static readonly string[] All = [Consumer, CooperativeMember, Admin, Auditor, WorkUnitBuyer];
 }

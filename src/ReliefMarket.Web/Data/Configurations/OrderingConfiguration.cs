@@ -80,6 +80,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(u => u.DisplayName).HasMaxLength(64);
         b.Property(u => u.PreferredCulture).HasMaxLength(16);
         b.HasOne(u => u.Producer).WithMany().HasForeignKey(u => u.ProducerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Domain.Procurement.WorkUnit>().WithMany().HasForeignKey(u => u.WorkUnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
