@@ -1251,6 +1251,49 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.ToTable("shipments", (string)null);
                 });
 
+            modelBuilder.Entity("ReliefMarket.Domain.Procurement.WorkUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AnnualBudget")
+                        .HasColumnType("bigint")
+                        .HasColumnName("annual_budget_fen");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("TargetBasisPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("target_basis_points");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_units");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_work_units_name");
+
+                    b.ToTable("work_units", (string)null);
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Access.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -1676,6 +1719,10 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
 
+                    b.Property<int?>("WorkUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("work_unit_id");
+
                     b.HasKey("Id")
                         .HasName("pk_asp_net_users");
 
@@ -1688,6 +1735,9 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ProducerId")
                         .HasDatabaseName("ix_asp_net_users_producer_id");
+
+                    b.HasIndex("WorkUnitId")
+                        .HasDatabaseName("ix_asp_net_users_work_unit_id");
 
                     b.ToTable("asp_net_users", (string)null);
                 });
@@ -1931,6 +1981,103 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_unapplied_payments_refunded_at_utc");
 
                     b.ToTable("unapplied_payments", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Procurement.ProcurementOrder", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("BuyerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at_utc");
+
+                    b.Property<string>("TransferReference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("transfer_reference");
+
+                    b.Property<int>("WorkUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("work_unit_id");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_procurement_orders");
+
+                    b.HasIndex("BuyerId")
+                        .HasDatabaseName("ix_procurement_orders_buyer_id");
+
+                    b.HasIndex("TransferReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_procurement_orders_transfer_reference");
+
+                    b.HasIndex("WorkUnitId", "RequestedAtUtc")
+                        .HasDatabaseName("ix_procurement_orders_work_unit_id_requested_at_utc");
+
+                    b.ToTable("procurement_orders", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Procurement.WorkUnitInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at_utc");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at_utc");
+
+                    b.Property<string>("UsedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("used_by_user_id");
+
+                    b.Property<int>("WorkUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("work_unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_unit_invitations");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_work_unit_invitations_token_hash");
+
+                    b.HasIndex("WorkUnitId")
+                        .HasDatabaseName("ix_work_unit_invitations_work_unit_id");
+
+                    b.ToTable("work_unit_invitations", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2411,6 +2558,93 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_shipments_producers_producer_id");
                 });
 
+            modelBuilder.Entity("ReliefMarket.Domain.Procurement.WorkUnit", b =>
+                {
+                    b.OwnsOne("ReliefMarket.Domain.Ordering.ShippingAddress", "DeliveryAddress", b1 =>
+                        {
+                            b1.Property<int>("WorkUnitId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("delivery_address_city");
+
+                            b1.Property<string>("District")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("delivery_address_district");
+
+                            b1.Property<string>("Mobile")
+                                .IsRequired()
+                                .HasMaxLength(11)
+                                .HasColumnType("character varying(11)")
+                                .HasColumnName("delivery_address_mobile");
+
+                            b1.Property<string>("Province")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("delivery_address_province");
+
+                            b1.Property<string>("Recipient")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("delivery_address_recipient");
+
+                            b1.Property<string>("Street")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("delivery_address_street");
+
+                            b1.HasKey("WorkUnitId")
+                                .HasName("pk_work_units");
+
+                            b1.ToTable("work_units");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WorkUnitId")
+                                .HasConstraintName("fk_work_units_work_units_work_unit_id");
+                        });
+
+                    b.OwnsOne("ReliefMarket.Domain.Procurement.InvoiceDetails", "Invoice", b1 =>
+                        {
+                            b1.Property<int>("WorkUnitId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("TaxpayerId")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("invoice_taxpayer_id");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("invoice_title");
+
+                            b1.HasKey("WorkUnitId")
+                                .HasName("pk_work_units");
+
+                            b1.ToTable("work_units");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WorkUnitId")
+                                .HasConstraintName("fk_work_units_work_units_work_unit_id");
+                        });
+
+                    b.Navigation("DeliveryAddress")
+                        .IsRequired();
+
+                    b.Navigation("Invoice")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Access.Invitation", b =>
                 {
                     b.HasOne("ReliefMarket.Domain.Catalog.Producer", null)
@@ -2455,6 +2689,12 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasForeignKey("ProducerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_asp_net_users_producers_producer_id");
+
+                    b.HasOne("ReliefMarket.Domain.Procurement.WorkUnit", null)
+                        .WithMany()
+                        .HasForeignKey("WorkUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_asp_net_users_work_units_work_unit_id");
 
                     b.Navigation("Producer");
                 });
@@ -2511,6 +2751,70 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Procurement.ProcurementOrder", b =>
+                {
+                    b.HasOne("ReliefMarket.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BuyerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_procurement_orders_asp_net_users_buyer_id");
+
+                    b.HasOne("ReliefMarket.Domain.Ordering.Order", null)
+                        .WithOne()
+                        .HasForeignKey("ReliefMarket.Web.Procurement.ProcurementOrder", "OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_procurement_orders_orders_order_id");
+
+                    b.HasOne("ReliefMarket.Domain.Procurement.WorkUnit", null)
+                        .WithMany()
+                        .HasForeignKey("WorkUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_procurement_orders_work_units_work_unit_id");
+
+                    b.OwnsOne("ReliefMarket.Domain.Procurement.InvoiceDetails", "Invoice", b1 =>
+                        {
+                            b1.Property<Guid>("ProcurementOrderOrderId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("TaxpayerId")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("invoice_taxpayer_id");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("invoice_title");
+
+                            b1.HasKey("ProcurementOrderOrderId")
+                                .HasName("pk_procurement_orders");
+
+                            b1.ToTable("procurement_orders");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcurementOrderOrderId")
+                                .HasConstraintName("fk_procurement_orders_procurement_orders_procurement_order_order~");
+                        });
+
+                    b.Navigation("Invoice")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Procurement.WorkUnitInvitation", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Procurement.WorkUnit", null)
+                        .WithMany()
+                        .HasForeignKey("WorkUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_unit_invitations_work_units_work_unit_id");
                 });
 
             modelBuilder.Entity("ReliefMarket.Domain.Ledger.JournalEntry", b =>

@@ -1216,6 +1216,47 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.ToTable("shipments", (string)null);
                 });
 
+            modelBuilder.Entity("ReliefMarket.Domain.Procurement.WorkUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AnnualBudget")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("annual_budget_fen");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("TargetBasisPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("target_basis_points");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_units");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_work_units_name");
+
+                    b.ToTable("work_units", (string)null);
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Access.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -1629,6 +1670,10 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("user_name");
 
+                    b.Property<int?>("WorkUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("work_unit_id");
+
                     b.HasKey("Id")
                         .HasName("pk_asp_net_users");
 
@@ -1641,6 +1686,9 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ProducerId")
                         .HasDatabaseName("ix_asp_net_users_producer_id");
+
+                    b.HasIndex("WorkUnitId")
+                        .HasDatabaseName("ix_asp_net_users_work_unit_id");
 
                     b.ToTable("asp_net_users", (string)null);
                 });
@@ -1878,6 +1926,101 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_unapplied_payments_refunded_at_utc");
 
                     b.ToTable("unapplied_payments", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Procurement.ProcurementOrder", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("BuyerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at_utc");
+
+                    b.Property<string>("TransferReference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transfer_reference");
+
+                    b.Property<int>("WorkUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("work_unit_id");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_procurement_orders");
+
+                    b.HasIndex("BuyerId")
+                        .HasDatabaseName("ix_procurement_orders_buyer_id");
+
+                    b.HasIndex("TransferReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_procurement_orders_transfer_reference");
+
+                    b.HasIndex("WorkUnitId", "RequestedAtUtc")
+                        .HasDatabaseName("ix_procurement_orders_work_unit_id_requested_at_utc");
+
+                    b.ToTable("procurement_orders", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Procurement.WorkUnitInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at_utc");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_at_utc");
+
+                    b.Property<string>("UsedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_by_user_id");
+
+                    b.Property<int>("WorkUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("work_unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_unit_invitations");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_work_unit_invitations_token_hash");
+
+                    b.HasIndex("WorkUnitId")
+                        .HasDatabaseName("ix_work_unit_invitations_work_unit_id");
+
+                    b.ToTable("work_unit_invitations", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2358,6 +2501,93 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_shipments_producers_producer_id");
                 });
 
+            modelBuilder.Entity("ReliefMarket.Domain.Procurement.WorkUnit", b =>
+                {
+                    b.OwnsOne("ReliefMarket.Domain.Ordering.ShippingAddress", "DeliveryAddress", b1 =>
+                        {
+                            b1.Property<int>("WorkUnitId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("delivery_address_city");
+
+                            b1.Property<string>("District")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("delivery_address_district");
+
+                            b1.Property<string>("Mobile")
+                                .IsRequired()
+                                .HasMaxLength(11)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("delivery_address_mobile");
+
+                            b1.Property<string>("Province")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("delivery_address_province");
+
+                            b1.Property<string>("Recipient")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("delivery_address_recipient");
+
+                            b1.Property<string>("Street")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("delivery_address_street");
+
+                            b1.HasKey("WorkUnitId")
+                                .HasName("pk_work_units");
+
+                            b1.ToTable("work_units");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WorkUnitId")
+                                .HasConstraintName("fk_work_units_work_units_work_unit_id");
+                        });
+
+                    b.OwnsOne("ReliefMarket.Domain.Procurement.InvoiceDetails", "Invoice", b1 =>
+                        {
+                            b1.Property<int>("WorkUnitId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("TaxpayerId")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("invoice_taxpayer_id");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("invoice_title");
+
+                            b1.HasKey("WorkUnitId")
+                                .HasName("pk_work_units");
+
+                            b1.ToTable("work_units");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WorkUnitId")
+                                .HasConstraintName("fk_work_units_work_units_work_unit_id");
+                        });
+
+                    b.Navigation("DeliveryAddress")
+                        .IsRequired();
+
+                    b.Navigation("Invoice")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Access.Invitation", b =>
                 {
                     b.HasOne("ReliefMarket.Domain.Catalog.Producer", null)
@@ -2402,6 +2632,12 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ProducerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_asp_net_users_producers_producer_id");
+
+                    b.HasOne("ReliefMarket.Domain.Procurement.WorkUnit", null)
+                        .WithMany()
+                        .HasForeignKey("WorkUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_asp_net_users_work_units_work_unit_id");
 
                     b.Navigation("Producer");
                 });
@@ -2456,6 +2692,70 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Procurement.ProcurementOrder", b =>
+                {
+                    b.HasOne("ReliefMarket.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BuyerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_procurement_orders_asp_net_users_buyer_id");
+
+                    b.HasOne("ReliefMarket.Domain.Ordering.Order", null)
+                        .WithOne()
+                        .HasForeignKey("ReliefMarket.Web.Procurement.ProcurementOrder", "OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_procurement_orders_orders_order_id");
+
+                    b.HasOne("ReliefMarket.Domain.Procurement.WorkUnit", null)
+                        .WithMany()
+                        .HasForeignKey("WorkUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_procurement_orders_work_units_work_unit_id");
+
+                    b.OwnsOne("ReliefMarket.Domain.Procurement.InvoiceDetails", "Invoice", b1 =>
+                        {
+                            b1.Property<Guid>("ProcurementOrderOrderId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TaxpayerId")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("invoice_taxpayer_id");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("invoice_title");
+
+                            b1.HasKey("ProcurementOrderOrderId")
+                                .HasName("pk_procurement_orders");
+
+                            b1.ToTable("procurement_orders");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcurementOrderOrderId")
+                                .HasConstraintName("fk_procurement_orders_procurement_orders_procurement_order_order_id");
+                        });
+
+                    b.Navigation("Invoice")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Procurement.WorkUnitInvitation", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Procurement.WorkUnit", null)
+                        .WithMany()
+                        .HasForeignKey("WorkUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_unit_invitations_work_units_work_unit_id");
                 });
 
             modelBuilder.Entity("ReliefMarket.Domain.Ledger.JournalEntry", b =>
