@@ -19,7 +19,8 @@ public class NewModel(AppDbContext db, UnitPurchases purchases, TimeProvider clo
     public string? ErrorKey { get; private set; }
     public object[] ErrorArgs { get; private set; } = [];
 
-    [BindProperty] public Dictionary<int, int> Quantities { get; set; } = [];
+    /// <summary>Product id → quantity; a field left empty is null (browsers send every field of the table).</summary>
+    [BindProperty] public Dictionary<int, int?> Quantities { get; set; } = [];
     [BindProperty] public string? InvoiceTitle { get; set; }
     [BindProperty] public string? TaxpayerId { get; set; }
 
@@ -35,7 +36,7 @@ public class NewModel(AppDbContext db, UnitPurchases purchases, TimeProvider clo
     {
         if (!ModelState.IsValid) return await ShowAsync("Unit.Order.Problem.Quantity", [], ct);
         var outcome = await purchases.PlaceAsync(User.WorkUnitId()!.Value, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value,
-            Quantities, InvoiceTitle, TaxpayerId, ct);
+            Quantities.Where(q => q.Value is not null).ToDictionary(q => q.Key, q => q.Value!.Value), InvoiceTitle, TaxpayerId, ct);
         return outcome switch
         {
             UnitPurchases.Placed placed => RedirectToPage("Details", new { id = placed.OrderId }),
