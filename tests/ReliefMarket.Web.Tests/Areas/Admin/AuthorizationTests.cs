@@ -19,7 +19,7 @@ public abstract class AuthorizationTests<TShop>(TShop shop) : IClassFixture<TSho
         "/admin/payments/unapplied", "/admin/users", "/admin/users/{user}",
         "/admin", "/admin/reports", "/admin/reports?handler=csv", "/admin/reports?handler=xlsx", "/admin/ledger",
         "/admin/ledger/reconciliation", "/admin/certification", "/admin/certification/{product}", "/admin/devices",
-        "/admin/producers", "/admin/producers/{producer}", "/admin/origins",
+        "/admin/producers", "/admin/producers/{producer}", "/admin/origins", "/admin/work-units", "/admin/work-units/{unit}",
     ];
 
     /// <summary>Each handler with what it posts; the user handlers grant, remove, lock and unlock in turn, so an admin ends where they began plus four entries.</summary>
@@ -58,8 +58,9 @@ public abstract class AuthorizationTests<TShop>(TShop shop) : IClassFixture<TSho
         var producer = await ProducerAsync();
         int product;
         await using (var scope = shop.Scope(out var db)) product = await db.Products.Where(p => p.ProducerId == producer).Select(p => p.Id).FirstAsync();
+        var unit = await Unit.UnitShop.WorkUnitAsync(shop);
         string Fill(string route) => route.Replace("{order}", order.Id.ToString()).Replace("{user}", target)
-            .Replace("{product}", product.ToString()).Replace("{producer}", producer.ToString());
+            .Replace("{product}", product.ToString()).Replace("{producer}", producer.ToString()).Replace("{unit}", unit.ToString());
 
         foreach (var url in Reads.Select(Fill))
         {
@@ -72,7 +73,7 @@ public abstract class AuthorizationTests<TShop>(TShop shop) : IClassFixture<TSho
                     Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {response.StatusCode}");
                     var page = await response.ReadPageAsync();
                     // Read-only means no action buttons at all: auditors see no form that posts.
-                    if (url.EndsWith("/refund") || url.Contains("/users/"))
+                    if (url.EndsWith("/refund") || url.Contains("/users/") || url.Contains("/work-units"))
                         Assert.Equal(expect == Expect.Allowed, page.QuerySelectorAll("form[method=post]").Any(f => !f.ClassList.Contains("lang-switch-form") && f.GetAttribute("action") is not "/account/logout"));
                     break;
             }
