@@ -96,5 +96,7 @@ public class DemoAccountTests(DevelopmentShop shop) : IClassFixture<DevelopmentS
         }
         var coop = await db.Users.Include(u => u.Producer).SingleAsync(u => u.Email == "coop@reliefmarket.test");
         Assert.Equal("weining-potato-coop", coop.Producer!.Code);
+        var buyer = await db.Users.SingleAsync(u => u.Email == "unit@reliefmarket.test");
+        Assert.Equal(DemoSeeder.DemoWorkUnitName, await db.WorkUnits.Where(u => u.Id == buyer.WorkUnitId).Select(u => u.Name).SingleAsync());
     }
 }

@@ -17,7 +17,12 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         ("coop@reliefmarket.test", Roles.CooperativeMember, "weining-potato-coop"),
         ("admin@reliefmarket.test", Roles.Admin, null),
         ("auditor@reliefmarket.test", Roles.Auditor, null),
+        // Buys for the demo canteen (DemoWorkUnitName).
+        ("unit@reliefmarket.test", Roles.WorkUnitBuyer, null),
     ];
+
+    /// <summary>The demo work unit: a canteen that buys in bulk, with 10% of its produce budget meant for relief produce.</summary>
+    public const string DemoWorkUnitName = "番禺区机关饭堂（示例）";
 
     /// <summary>The roles every shop needs, demo data or not.</summary>
     public async Task EnsureRolesAsync()
@@ -30,6 +35,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
     {
         await EnsureRolesAsync();
         await SeedCatalogAsync(ct);
+        await SeedWorkUnitAsync(ct);
         if (includeDemoAccounts) await SeedAccountsAsync();
     }
 
@@ -82,6 +88,16 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         await db.SaveChangesAsync(ct);
     }
 
+    private async Task SeedWorkUnitAsync(CancellationToken ct)
+    {
+        if (await db.WorkUnits.AnyAsync(u => u.Name == DemoWorkUnitName, ct)) return;
+        db.WorkUnits.Add(new Domain.Procurement.WorkUnit(DemoWorkUnitName, Domain.Procurement.WorkUnitKind.CompanyCanteen,
+            ShippingAddress.Create("饭堂管理员", "13800138000", "广东省", "广州市", "番禺区", "市桥街道清河东路 319 号"),
+            Domain.Procurement.InvoiceDetails.Create("广州市番禺区机关饭堂（示例）", "11440113MB2C00000X"),
+            Money.FromYuan(1_200_000), targetBasisPoints: 1_000, clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(ct);
+    }
+
     private async Task SeedAccountsAsync()
     {
         var password = configuration["DemoAccounts:Password"]!;
@@ -92,6 +108,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
             {
                 UserName = email, Email = email, EmailConfirmed = true, DisplayName = role,
                 ProducerId = producerCode is null ? null : (await db.Producers.SingleAsync(p => p.Code == producerCode)).Id,
+                WorkUnitId = role == Roles.WorkUnitBuyer ? (await db.WorkUnits.SingleAsync(u => u.Name == DemoWorkUnitName)).Id : null,
             };
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
