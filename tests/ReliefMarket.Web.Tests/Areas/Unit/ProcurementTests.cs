@@ -220,6 +220,8 @@ public abstract class ProcurementTests<TShop>(TShop shop) : IClassFixture<TShop>
         Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
         Assert.Contains(name, (await person.PageAsync("/unit")).QuerySelector("h1")!.TextContent);
         Assert.Contains(email, (await admin.PageAsync($"/admin/work-units/{unitId}")).QuerySelector(".work-unit-buyers")!.TextContent);
+        await using (var scope = shop.Scope(out var db))
+            Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "workunit.buyer-joined" && a.EntityId == unitId.ToString()));
         // The link works once.
         Assert.NotNull((await Shopper.Anonymous(shop).PageAsync(link)).QuerySelector(".join-refused"));
     }

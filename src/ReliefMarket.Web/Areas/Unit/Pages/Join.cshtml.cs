@@ -13,7 +13,8 @@ namespace ReliefMarket.Web.Areas.Unit.Pages;
 /// theirs. Either way the account becomes a buyer of the invitation's unit, once. Anonymous by design: the token is the key.
 /// </summary>
 [AllowAnonymous]
-public class JoinModel(AppDbContext db, WorkUnitInvitations invitations, UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public class JoinModel(AppDbContext db, WorkUnitInvitations invitations, UserManager<AppUser> users, SignInManager<AppUser> signIn,
+    Audit.AuditLog audit) : PageModel
 {
     public enum Problem { None, InvalidLink, OtherUnit }
 
@@ -53,6 +54,9 @@ public class JoinModel(AppDbContext db, WorkUnitInvitations invitations, UserMan
             return Page();
         }
         user.WorkUnitId = invitation.WorkUnitId;
+        // A role granted: audited with the change, saved by the update below in the same transaction.
+        audit.Record("workunit.buyer-joined", nameof(Domain.Procurement.WorkUnit), invitation.WorkUnitId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            null, new Dictionary<string, object?> { ["UserId"] = user.Id, ["Email"] = user.Email, ["Role"] = Roles.WorkUnitBuyer });
         await users.UpdateAsync(user);
         if (!await users.IsInRoleAsync(user, Roles.WorkUnitBuyer)) await users.AddToRoleAsync(user, Roles.WorkUnitBuyer);
         await tx.CommitAsync(ct);
