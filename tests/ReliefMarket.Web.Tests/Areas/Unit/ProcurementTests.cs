@@ -243,6 +243,23 @@ public abstract class ProcurementTests<TShop>(TShop shop) : IClassFixture<TShop>
         Assert.Equal(OrderStatus.PendingPayment, await CoopShop.OrderStatusAsync(shop, orderId));
     }
 
+    [Fact]
+    public async Task Every_unit_and_work_unit_page_reads_in_Chinese_without_a_missing_string()
+    {
+        var unitId = await UnitShop.WorkUnitAsync(shop);
+        var (certified, _) = await UnitShop.ProductsAsync(shop);
+        var buyer = await UnitShop.BuyerAsync(shop, unitId, language: "zh-CN");
+        var orderId = UnitShop.OrderIdFrom(await UnitShop.OrderAsync(buyer, new Dictionary<int, string> { [certified] = "5" }));
+        var admin = await AdminShop.AdminAsync(shop, "zh-CN");
+        var pages = new[]
+        {
+            await buyer.PageAsync("/unit"), await buyer.PageAsync("/unit/orders/new"), await buyer.PageAsync($"/unit/orders/{orderId}"),
+            await admin.PageAsync("/admin/work-units"), await admin.PageAsync($"/admin/work-units/{unitId}"),
+        };
+        Assert.All(pages, p => Assert.DoesNotMatch(@"\b(Unit|WorkUnits|Status|Channel)\.[A-Z]", p.Body!.TextContent));
+        Assert.Contains("转账附言码", pages[2].Body!.TextContent);
+    }
+
     private static Task<int> StockAsync(AppDbContext db, int productId) => db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => p.Stock).SingleAsync();
 }
 
