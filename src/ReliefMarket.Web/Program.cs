@@ -12,6 +12,7 @@ using ReliefMarket.Web.Localization;
 using ReliefMarket.Web.Ordering;
 using ReliefMarket.Web.Payments;
 using ReliefMarket.Web.Security;
+using ReliefMarket.Web.Settlement;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -26,6 +27,7 @@ builder.AddOrdering();
 builder.AddJobs();
 builder.AddEmail();
 builder.AddLedger();
+builder.AddSettlement();
 builder.AddCertification();
 builder.AddTelemetry();
 builder.AddHttpHardening();
@@ -63,6 +65,7 @@ app.MapStripeWebhook();
 app.MapJobs();
 app.MapEmail();
 app.MapLedger();
+app.MapSettlement();
 app.MapCertification();
 app.MapOrdering();
 app.MapPhotos();

@@ -50,6 +50,20 @@ public class PayoutBatch
         return paid;
     }
 
+    /// <summary>One line confirmed on its own (a Stripe transfer); the batch is paid when nothing is left pending.</summary>
+    public PayoutLine MarkLinePaid(long lineId, string reference, DateTime atUtc)
+    {
+        if (Status != PayoutBatchStatus.Open) throw new DomainException($"Cannot change a batch that is {Status}.");
+        var line = _lines.SingleOrDefault(l => l.Id == lineId) ?? throw new DomainException($"Line {lineId} is not in batch {Id}.");
+        line.Paid(reference, atUtc);
+        if (_lines.All(l => l.Status != PayoutLineStatus.Pending))
+        {
+            Status = PayoutBatchStatus.Paid;
+            PaidAtUtc = atUtc;
+        }
+        return line;
+    }
+
     /// <summary>The bank refused one line: it will not be paid in this batch; the batch closes when nothing is left pending.</summary>
     public PayoutLine MarkLineFailed(long lineId, string reason, DateTime atUtc)
     {
