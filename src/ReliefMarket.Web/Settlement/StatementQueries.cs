@@ -23,6 +23,10 @@ public sealed class StatementQueries(AppDbContext db)
         public long LinesFen => Lines.Sum(l => l.AmountFen);
     }
 
+    /// <summary>Fen as yuan with two decimals ("-12.50"), in integer arithmetic, for spreadsheets and bank files.</summary>
+    public static string Yuan(long fen) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(fen < 0 ? "-" : "")}{Math.Abs(fen) / 100}.{Math.Abs(fen) % 100:00}");
+
     public IQueryable<Row> Rows(int? producerId) =>
         from s in db.SettlementStatements
         join p in db.SettlementPeriods on s.PeriodId equals p.Id
