@@ -23,8 +23,9 @@ public sealed class PayoutBatches(AppDbContext db, IEnumerable<IPayoutProvider> 
             return await db.RetryAsync(async t =>
             {
                 await using var tx = await db.Database.BeginTransactionAsync(t);
-                var due = await (from s in db.SettlementStatements
-                                 join p in db.Producers on s.ProducerId equals p.Id
+                // No tracking: the owned bank account is read without its producer.
+                var due = await (from s in db.SettlementStatements.AsNoTracking()
+                                 join p in db.Producers.AsNoTracking() on s.ProducerId equals p.Id
                                  where s.Status == StatementStatus.Approved
                                        && !db.PayoutLines.Any(l => l.StatementId == s.Id && l.Status == PayoutLineStatus.Pending)
                                  orderby s.Id

@@ -27,11 +27,11 @@ public sealed class StatementQueries(AppDbContext db)
     public static string Yuan(long fen) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(fen < 0 ? "-" : "")}{Math.Abs(fen) / 100}.{Math.Abs(fen) % 100:00}");
 
-    public IQueryable<Row> Rows(int? producerId) =>
+    public IQueryable<Row> Rows(int? producerId, long? id = null, StatementStatus? status = null) =>
         from s in db.SettlementStatements
         join p in db.SettlementPeriods on s.PeriodId equals p.Id
         join pr in db.Producers on s.ProducerId equals pr.Id
-        where producerId == null || s.ProducerId == producerId
+        where (producerId == null || s.ProducerId == producerId) && (id == null || s.Id == id) && (status == null || s.Status == status)
         orderby p.StartsAtUtc descending, s.ProducerId
         select new Row(s.Id, s.ProducerId, pr.Name, p.StartsAtUtc, p.EndsAtUtc, s.Status, s.SalesFen, s.RefundsFen, s.FeeFen, s.HeldFen,
             s.CarriedInFen, s.PayableFen, s.PaidAtUtc, s.PaymentReference,
@@ -39,19 +39,20 @@ public sealed class StatementQueries(AppDbContext db)
 
     public async Task<Detail?> FindAsync(long id, int? producerId, CancellationToken ct)
     {
-        var row = await Rows(producerId).SingleOrDefaultAsync(r => r.Id == id, ct);
+        var row = await Rows(producerId, id).SingleOrDefaultAsync(ct);
         if (row is null) return null;
-        var lines = await (from l in db.StatementLines
-                           where l.StatementId == id
-                           join ol in db.OrderLines on l.OrderLineId equals ol.Id into ols
-                           from ol in ols.DefaultIfEmpty()
-                           join v in db.Villages on l.VillageId equals v.Id into vs
-                           from v in vs.DefaultIfEmpty()
-                           join o in db.Orders on l.OrderId equals o.Id into os
-                           from o in os.DefaultIfEmpty()
-                           orderby l.Kind, l.OccurredAtUtc, l.OrderId, l.OrderLineId, l.VillageId
-                           select new Line(l.Kind, l.OrderId, ol == null ? null : ol.ProductName, v == null ? null : v.Name, l.AmountFen,
-                               l.OccurredAtUtc, o == null ? null : o.DeliveredAtUtc)).ToListAsync(ct);
+        var raw = await db.StatementLines.AsNoTracking().Where(l => l.StatementId == id)
+            .OrderBy(l => l.Kind).ThenBy(l => l.OccurredAtUtc).ThenBy(l => l.OrderId).ThenBy(l => l.OrderLineId).ThenBy(l => l.VillageId)
+            .ToListAsync(ct);
+        var lineIds = raw.Where(l => l.OrderLineId != null).Select(l => l.OrderLineId!.Value).Distinct().ToList();
+        var products = await db.OrderLines.Where(l => lineIds.Contains(l.Id)).Select(l => new { l.Id, l.ProductName }).ToDictionaryAsync(l => l.Id, l => l.ProductName, ct);
+        var villageIds = raw.Where(l => l.VillageId != null).Select(l => l.VillageId!.Value).Distinct().ToList();
+        var villages = await db.Villages.Where(v => villageIds.Contains(v.Id)).Select(v => new { v.Id, v.Name }).ToDictionaryAsync(v => v.Id, v => v.Name, ct);
+        var orderIds = raw.Where(l => l.Kind == StatementLineKind.Hold).Select(l => l.OrderId!.Value).Distinct().ToList();
+        var delivered = await db.Orders.Where(o => orderIds.Contains(o.Id)).Select(o => new { o.Id, o.DeliveredAtUtc }).ToDictionaryAsync(o => o.Id, o => o.DeliveredAtUtc, ct);
+        var lines = raw.Select(l => new Line(l.Kind, l.OrderId, l.OrderLineId is { } ol ? products.GetValueOrDefault(ol) : null,
+            l.VillageId is { } v ? villages.GetValueOrDefault(v) : null, l.AmountFen, l.OccurredAtUtc,
+            l.OrderId is { } o ? delivered.GetValueOrDefault(o) : null)).ToList();
         var period = await db.SettlementPeriods.AsNoTracking().SingleAsync(p => p.StartsAtUtc == row.StartsAtUtc, ct);
         var ledger = await (from l in db.JournalLines
                             join e in db.JournalEntries on l.JournalEntryId equals e.Id

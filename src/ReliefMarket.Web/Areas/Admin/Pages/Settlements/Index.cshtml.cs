@@ -29,7 +29,7 @@ public class IndexModel(AppDbContext db, StatementQueries statements, PayoutBatc
             .Select(p => new PeriodRow(p.Id, p.StartsAtUtc, p.EndsAtUtc, p.ClosedAtUtc,
                 db.SettlementStatements.Count(s => s.PeriodId == p.Id),
                 db.SettlementStatements.Where(s => s.PeriodId == p.Id && s.PayableFen > 0).Sum(s => s.PayableFen))).ToListAsync(ct);
-        Statements = await statements.Rows(null).Where(r => Status == null || r.Status == Status).Take(Shown).ToListAsync(ct);
+        Statements = await statements.Rows(null, status: Status).Take(Shown).ToListAsync(ct);
         Batches = await db.PayoutBatches.OrderByDescending(b => b.Id).Take(Shown)
             .Select(b => new BatchRow(b.Id, b.Method, b.Status, b.CreatedAtUtc, b.Lines.Count,
                 b.Lines.Where(l => l.Status != PayoutLineStatus.Failed).Sum(l => l.AmountFen), b.BankReference)).ToListAsync(ct);
