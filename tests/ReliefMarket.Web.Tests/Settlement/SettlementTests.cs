@@ -211,7 +211,10 @@ public abstract class SettlementTests<TShop>(TShop shop) : IClassFixture<TShop> 
     {
         if (shop.DatabaseProvider != DatabaseProvider.Postgres) return; // SQLite has one writer; the race is PostgreSQL's.
         var producers = await ProducersAsync(shop);
-        await BuyAsync(shop, producers.Take(4).Select(p => p.Slug).ToArray());
+        // Producers no other test here uses, so their statements are this test's alone.
+        var mine = producers.Skip(5).Select(p => p.Slug).ToArray();
+        Assert.NotEmpty(mine);
+        await BuyAsync(shop, mine);
         int since;
         await using (var scope = shop.Scope(out var db)) since = await db.SettlementPeriods.MaxAsync(p => (int?)p.Id) ?? 0;
         shop.Clock.Advance(TimeSpan.FromDays(8));
@@ -221,7 +224,7 @@ public abstract class SettlementTests<TShop>(TShop shop) : IClassFixture<TShop> 
         {
             var count = await db.SettlementStatements.CountAsync(s => s.PeriodId > since);
             Assert.Equal(count, runs.Sum());
-            Assert.True(count >= 4);
+            Assert.True(count >= mine.Length);
         }
     }
 }
