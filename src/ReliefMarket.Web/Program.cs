@@ -13,6 +13,7 @@ using ReliefMarket.Web.Ordering;
 using ReliefMarket.Web.Payments;
 using ReliefMarket.Web.Procurement;
 using ReliefMarket.Web.Security;
+using ReliefMarket.Web.Settlement;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -27,6 +28,7 @@ builder.AddOrdering();
 builder.AddJobs();
 builder.AddEmail();
 builder.AddLedger();
+builder.AddSettlement();
 builder.AddCertification();
 builder.AddTelemetry();
 builder.AddHttpHardening();
@@ -65,6 +67,7 @@ app.MapStripeWebhook();
 app.MapJobs();
 app.MapEmail();
 app.MapLedger();
+app.MapSettlement();
 app.MapCertification();
 app.MapOrdering();
 app.MapPhotos();

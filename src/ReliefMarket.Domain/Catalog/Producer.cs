@@ -74,6 +74,17 @@ public class Producer
 
     public void SetBankAccount(BankAccount account) => BankAccount = account;
 
+    /// <summary>A Stripe Connect account ("acct_…"): when set, payouts go by Stripe transfer instead of bank transfer.</summary>
+    public string? StripeAccountId { get; private set; }
+
+    public void SetStripeAccount(string? accountId)
+    {
+        var id = string.IsNullOrWhiteSpace(accountId) ? null : accountId.Trim();
+        if (id is not null && (!id.StartsWith("acct_", StringComparison.Ordinal) || id.Length > 64))
+            throw new DomainException("A Stripe connected account id starts with acct_.");
+        StripeAccountId = id;
+    }
+
     public void SetSupportedPoorHouseholds(int households)
     {
         if (households < 0) throw new DomainException("Supported households cannot be negative.");

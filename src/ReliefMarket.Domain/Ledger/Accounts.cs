@@ -49,4 +49,6 @@ public sealed record CauseReference(CauseKind Kind, string Key, Guid? OrderId)
     public static CauseReference Payout(string payoutKey) => new(CauseKind.Payout, $"payout:{payoutKey}", null);
 
     public static CauseReference PayoutConfirmed(string payoutKey) => new(CauseKind.Payout, $"payout-paid:{payoutKey}", null);
+
+    public static CauseReference PayoutFailed(string payoutKey) => new(CauseKind.Payout, $"payout-failed:{payoutKey}", null);
 }

@@ -73,4 +73,9 @@ public static class Postings
     public static JournalEntry ForPayoutConfirmed(string payoutKey, Money amount, DateTime atUtc) =>
         new(CauseReference.PayoutConfirmed(payoutKey), atUtc,
             [JournalLine.Debit(Account.PayoutsInTransit, amount), JournalLine.Credit(Account.PaymentClearing, amount)]);
+
+    /// <summary>The bank refused a payout: the producer is owed the amount again; nothing left clearing.</summary>
+    public static JournalEntry ForPayoutFailed(string payoutKey, int producerId, Money amount, DateTime atUtc) =>
+        new(CauseReference.PayoutFailed(payoutKey), atUtc,
+            [JournalLine.Debit(Account.PayoutsInTransit, amount), JournalLine.Credit(Account.ProducerPayable, amount, producerId)]);
 }

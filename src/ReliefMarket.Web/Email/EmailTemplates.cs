@@ -75,6 +75,18 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> localizer, P
         return Build(L(key + ".Subject", product.Name.Current), paragraphs, (L("Coop.Listings.Title"), link));
     });
 
+    /// <summary>To a cooperative's members: a statement was paid; each amount in a sentence, and the link to every line.</summary>
+    public EmailContent StatementPaid(string culture, Domain.Settlement.SettlementStatement s, Domain.Settlement.SettlementPeriod period, string link) => In(culture, () =>
+    {
+        var (from, to) = (ChinaTime.FromUtc(period.StartsAtUtc).ToString("yyyy-MM-dd"), ChinaTime.FromUtc(period.EndsAtUtc).AddDays(-1).ToString("yyyy-MM-dd"));
+        return Build(L("Statement.Email.Subject", from, to, s.Payable), [
+            L("Statement.Email.Body", from, to, s.Payable, s.PaymentReference ?? ""),
+            L("Statement.Explain.Sales", new Money(s.SalesFen)), L("Statement.Explain.Refunds", new Money(-s.RefundsFen)),
+            L("Statement.Explain.Fee", new Money(s.FeeFen)), L("Statement.Explain.Held", new Money(s.HeldFen)),
+            L("Statement.Explain.Carried", new Money(s.CarriedInFen)), L("Statement.Explain.Payable", s.Payable),
+        ], (L("Statement.Email.Button"), link));
+    });
+
     public static string OrderNumber(Order order) => order.Id.ToString("N")[..12].ToUpperInvariant();
 
     private string L(string key, params object[] args) => localizer[key, args].Value;

@@ -6,7 +6,7 @@ namespace ReliefMarket.Web.Ledger;
 /// <summary>
 /// Checks the books against the rest of the database and records what it found: the ledger balances; each producer's
 /// payable moved by exactly its attribution, per China day (the last <see cref="DaysChecked"/>) and in total; clearing
-/// holds what paid orders took less what was refunded. A mismatch is recorded and emailed to every administrator.
+/// holds what paid orders took less what was refunded and paid out. A mismatch is recorded and emailed to every administrator.
 /// Every sum runs in the database. Safe to run twice: each run only adds its own row.
 /// </summary>
 public sealed class ReconciliationJob(AppDbContext db, LedgerBackPosting backPosting, Email.EmailOutbox outbox,
@@ -43,6 +43,8 @@ public sealed class ReconciliationJob(AppDbContext db, LedgerBackPosting backPos
         var expectedClearing = await db.Database
             .SqlQueryRaw<long>("SELECT CAST(COALESCE(SUM(total_fen - refunded_fen), 0) AS BIGINT) AS \"Value\" FROM orders WHERE paid_at_utc IS NOT NULL")
             .SingleAsync(ct);
+        // Confirmed payouts have left clearing for the producers' accounts (docs/decisions/0019).
+        expectedClearing -= await db.PayoutLines.Where(l => l.Status == Domain.Settlement.PayoutLineStatus.Paid).SumAsync(l => l.AmountFen, ct);
         if (clearing != expectedClearing) findings.Add(new(ReconciliationCheck.Clearing, null, null, expectedClearing, clearing));
 
         var run = new ReconciliationRun(started, firstDay, today, debits, credits, clearing, expectedClearing, findings);

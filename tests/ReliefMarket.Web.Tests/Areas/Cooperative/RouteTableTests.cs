@@ -20,6 +20,7 @@ public abstract class RouteTableTests<TShop>(TShop shop) : IClassFixture<TShop> 
         ("GET", "/coop/products/edit", []),
         ("GET", "/coop/reports", []),
         ("GET", "/coop/reports?handler=csv", []),
+        ("GET", "/coop/statements", []),
         ("GET", $"/coop/orders/{b.Shipment}", []),
         ("GET", $"/coop/products/edit/{b.Product}", []),
         ("GET", $"/coop/products/{b.Product}/photos", []),
