@@ -426,6 +426,11 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("StripeAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("stripe_account_id");
+
                     b.Property<int>("SupportedPoorHouseholds")
                         .HasColumnType("integer")
                         .HasColumnName("supported_poor_households");
@@ -1292,6 +1297,317 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_work_units_name");
 
                     b.ToTable("work_units", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.PayoutBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BankReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("bank_reference");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("method");
+
+                    b.Property<DateTime?>("PaidAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at_utc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payout_batches");
+
+                    b.ToTable("payout_batches", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.PayoutLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("account_name");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("account_number");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("Bank")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("bank");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<string>("PaidReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("paid_reference");
+
+                    b.Property<int>("PayoutBatchId")
+                        .HasColumnType("integer")
+                        .HasColumnName("payout_batch_id");
+
+                    b.Property<int>("ProducerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("producer_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reference");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at_utc");
+
+                    b.Property<long>("StatementId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("statement_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payout_lines");
+
+                    b.HasIndex("PayoutBatchId")
+                        .HasDatabaseName("ix_payout_lines_payout_batch_id");
+
+                    b.HasIndex("StatementId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payout_lines_statement_id")
+                        .HasFilter("status = 'Pending'");
+
+                    b.ToTable("payout_lines", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.SettlementPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at_utc");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at_utc");
+
+                    b.Property<int>("FeeBasisPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("fee_basis_points");
+
+                    b.Property<int>("HoldDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("hold_days");
+
+                    b.Property<string>("Length")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("length");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_settlement_periods");
+
+                    b.HasIndex("StartsAtUtc")
+                        .IsUnique()
+                        .HasDatabaseName("ix_settlement_periods_starts_at_utc");
+
+                    b.ToTable("settlement_periods", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.SettlementStatement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at_utc");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<long>("CarriedInFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("carried_in_fen");
+
+                    b.Property<long>("CarriedOutFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("carried_out_fen");
+
+                    b.Property<long>("FeeFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fee_fen");
+
+                    b.Property<long>("HeldFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("held_fen");
+
+                    b.Property<DateTime?>("PaidAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at_utc");
+
+                    b.Property<long>("PayableFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("payable_fen");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("payment_reference");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_id");
+
+                    b.Property<int>("ProducerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("producer_id");
+
+                    b.Property<long>("RefundsFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refunds_fen");
+
+                    b.Property<long>("SalesFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sales_fen");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_settlement_statements");
+
+                    b.HasIndex("PeriodId", "Status")
+                        .HasDatabaseName("ix_settlement_statements_period_id_status");
+
+                    b.HasIndex("ProducerId", "PeriodId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_settlement_statements_producer_id_period_id");
+
+                    b.ToTable("settlement_statements", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.StatementLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime?>("OccurredAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at_utc");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<long?>("OrderLineId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("order_line_id");
+
+                    b.Property<int>("ProducerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("producer_id");
+
+                    b.Property<long>("StatementId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("statement_id");
+
+                    b.Property<int?>("VillageId")
+                        .HasColumnType("integer")
+                        .HasColumnName("village_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_statement_lines");
+
+                    b.HasIndex("StatementId")
+                        .HasDatabaseName("ix_statement_lines_statement_id");
+
+                    b.HasIndex("ProducerId", "Kind", "OrderId")
+                        .HasDatabaseName("ix_statement_lines_producer_id_kind_order_id");
+
+                    b.ToTable("statement_lines", (string)null);
                 });
 
             modelBuilder.Entity("ReliefMarket.Web.Access.Invitation", b =>
@@ -2645,6 +2961,50 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.PayoutLine", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Settlement.PayoutBatch", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PayoutBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payout_lines_payout_batches_payout_batch_id");
+
+                    b.HasOne("ReliefMarket.Domain.Settlement.SettlementStatement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payout_lines_settlement_statements_statement_id");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.SettlementStatement", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Settlement.SettlementPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_settlement_statements_settlement_periods_period_id");
+
+                    b.HasOne("ReliefMarket.Domain.Catalog.Producer", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_settlement_statements_producers_producer_id");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.StatementLine", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Settlement.SettlementStatement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_statement_lines_settlement_statements_statement_id");
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Access.Invitation", b =>
                 {
                     b.HasOne("ReliefMarket.Domain.Catalog.Producer", null)
@@ -2823,6 +3183,11 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("ReliefMarket.Domain.Ordering.Order", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.PayoutBatch", b =>
                 {
                     b.Navigation("Lines");
                 });

@@ -409,6 +409,11 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
+                    b.Property<string>("StripeAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stripe_account_id");
+
                     b.Property<int>("SupportedPoorHouseholds")
                         .HasColumnType("INTEGER")
                         .HasColumnName("supported_poor_households");
@@ -1255,6 +1260,307 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_work_units_name");
 
                     b.ToTable("work_units", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.PayoutBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BankReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank_reference");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<DateTime?>("PaidAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_at_utc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payout_batches");
+
+                    b.ToTable("payout_batches", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.PayoutLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_name");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_number");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("Bank")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<string>("PaidReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_reference");
+
+                    b.Property<int>("PayoutBatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payout_batch_id");
+
+                    b.Property<int>("ProducerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("producer_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_at_utc");
+
+                    b.Property<long>("StatementId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statement_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payout_lines");
+
+                    b.HasIndex("PayoutBatchId")
+                        .HasDatabaseName("ix_payout_lines_payout_batch_id");
+
+                    b.HasIndex("StatementId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payout_lines_statement_id")
+                        .HasFilter("status = 'Pending'");
+
+                    b.ToTable("payout_lines", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.SettlementPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at_utc");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_at_utc");
+
+                    b.Property<int>("FeeBasisPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fee_basis_points");
+
+                    b.Property<int>("HoldDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hold_days");
+
+                    b.Property<string>("Length")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("length");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_at_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_settlement_periods");
+
+                    b.HasIndex("StartsAtUtc")
+                        .IsUnique()
+                        .HasDatabaseName("ix_settlement_periods_starts_at_utc");
+
+                    b.ToTable("settlement_periods", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.SettlementStatement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_at_utc");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<long>("CarriedInFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("carried_in_fen");
+
+                    b.Property<long>("CarriedOutFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("carried_out_fen");
+
+                    b.Property<long>("FeeFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fee_fen");
+
+                    b.Property<long>("HeldFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("held_fen");
+
+                    b.Property<DateTime?>("PaidAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_at_utc");
+
+                    b.Property<long>("PayableFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payable_fen");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_reference");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_id");
+
+                    b.Property<int>("ProducerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("producer_id");
+
+                    b.Property<long>("RefundsFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refunds_fen");
+
+                    b.Property<long>("SalesFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sales_fen");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_settlement_statements");
+
+                    b.HasIndex("PeriodId", "Status")
+                        .HasDatabaseName("ix_settlement_statements_period_id_status");
+
+                    b.HasIndex("ProducerId", "PeriodId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_settlement_statements_producer_id_period_id");
+
+                    b.ToTable("settlement_statements", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.StatementLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime?>("OccurredAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at_utc");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<long?>("OrderLineId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order_line_id");
+
+                    b.Property<int>("ProducerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("producer_id");
+
+                    b.Property<long>("StatementId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statement_id");
+
+                    b.Property<int?>("VillageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("village_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_statement_lines");
+
+                    b.HasIndex("StatementId")
+                        .HasDatabaseName("ix_statement_lines_statement_id");
+
+                    b.HasIndex("ProducerId", "Kind", "OrderId")
+                        .HasDatabaseName("ix_statement_lines_producer_id_kind_order_id");
+
+                    b.ToTable("statement_lines", (string)null);
                 });
 
             modelBuilder.Entity("ReliefMarket.Web.Access.Invitation", b =>
@@ -2588,6 +2894,50 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.PayoutLine", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Settlement.PayoutBatch", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PayoutBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payout_lines_payout_batches_payout_batch_id");
+
+                    b.HasOne("ReliefMarket.Domain.Settlement.SettlementStatement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payout_lines_settlement_statements_statement_id");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.SettlementStatement", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Settlement.SettlementPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_settlement_statements_settlement_periods_period_id");
+
+                    b.HasOne("ReliefMarket.Domain.Catalog.Producer", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_settlement_statements_producers_producer_id");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.StatementLine", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Settlement.SettlementStatement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_statement_lines_settlement_statements_statement_id");
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Access.Invitation", b =>
                 {
                     b.HasOne("ReliefMarket.Domain.Catalog.Producer", null)
@@ -2764,6 +3114,11 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ReliefMarket.Domain.Ordering.Order", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.PayoutBatch", b =>
                 {
                     b.Navigation("Lines");
                 });
