@@ -29,7 +29,7 @@ public static class OfflineSale
         return Order.SoldOffline(Guid.NewGuid(), channel, orderLines, soldAtUtc, saleReference);
     }
 
-    /// <summary>The order's attribution entries and ledger posting, added to the caller's unit of work.</summary>
+    /// <summary>The order's attribution entries and ledger posting, added to the caller's unit of work; the order must be saved first (entries name its lines' ids).</summary>
     public static void Post(AppDbContext db, Order order)
     {
         db.AttributionEntries.AddRange(AttributionRule.ForPaidOrder(order));

@@ -118,10 +118,12 @@ public sealed class SalesImports(AppDbContext db, Audit.AuditLog audit, TimeProv
         var written = 0;
         foreach (var chunk in valid.Chunk(Options.ChunkRows))
         {
-            foreach (var row in chunk)
+            var orders = chunk.Select(row => OfflineSale.PaidOrder(import.Channel, row.Lines, catalog, row.SoldAtUtc, $"import:{id:N}:{row.Number}:{row.Receipt}")).ToList();
+            db.Orders.AddRange(orders);
+            // The lines get their ids here; attribution entries refer to them.
+            await db.SaveChangesAsync(ct);
+            foreach (var order in orders)
             {
-                var order = OfflineSale.PaidOrder(import.Channel, row.Lines, catalog, row.SoldAtUtc, $"import:{id:N}:{row.Number}:{row.Receipt}");
-                db.Orders.Add(order);
                 OfflineSale.Post(db, order);
                 fen += order.Total.Fen;
             }

@@ -20,6 +20,7 @@ public abstract class AuthorizationTests<TShop>(TShop shop) : IClassFixture<TSho
         "/admin", "/admin/reports", "/admin/reports?handler=csv", "/admin/reports?handler=xlsx", "/admin/ledger",
         "/admin/ledger/reconciliation", "/admin/certification", "/admin/certification/{product}", "/admin/devices",
         "/admin/producers", "/admin/producers/{producer}", "/admin/origins",
+        "/admin/imports", "/admin/imports?handler=template", "/admin/imports/{import}", "/admin/imports/{import}?handler=errors",
     ];
 
     /// <summary>Each handler with what it posts; the user handlers grant, remove, lock and unlock in turn, so an admin ends where they began plus four entries.</summary>
@@ -58,7 +59,8 @@ public abstract class AuthorizationTests<TShop>(TShop shop) : IClassFixture<TSho
         var producer = await ProducerAsync();
         int product;
         await using (var scope = shop.Scope(out var db)) product = await db.Products.Where(p => p.ProducerId == producer).Select(p => p.Id).FirstAsync();
-        string Fill(string route) => route.Replace("{order}", order.Id.ToString()).Replace("{user}", target)
+        var import = await Channels.ImportsTests<TShop>.StoredImportAsync(shop);
+        string Fill(string route) => route.Replace("{order}", order.Id.ToString()).Replace("{user}", target).Replace("{import}", import.ToString())
             .Replace("{product}", product.ToString()).Replace("{producer}", producer.ToString());
 
         foreach (var url in Reads.Select(Fill))
