@@ -28,7 +28,8 @@ public class DetailsModel(AppDbContext db, SalesImports imports, ImportProgress 
         if (await FindAsync(id, ct) is not { } import) return NotFound();
         Import = import;
         CanChange = User.CanChange();
-        if (!import.IsCommitted) Check = await imports.CheckAsync(import, ct);
+        // Not while the job runs: the page refreshes every few seconds, and a large file takes a while to check.
+        if (import.Status is ImportStatus.Previewed or ImportStatus.Failed) Check = await imports.CheckAsync(import, ct);
         if (import.Status == ImportStatus.Queued) Written = progress.Of(id) ?? 0;
         return Page();
     }
