@@ -20,7 +20,7 @@ using ReliefMarket.Web.Data;
 var (baseUrl, devices, seconds, batchSize, cs) = (args[0].TrimEnd('/'), int.Parse(args[1]), int.Parse(args[2]), int.Parse(args[3]), args[4]);
 const string Slug = "hezhang-eggs";
 
-var builder = WebApplication.CreateBuilder(["--Database:Provider=Postgres", $"--ConnectionStrings:Postgres={cs}"]);
+var builder = WebApplication.CreateBuilder(["--Database:Provider=Postgres", $"--ConnectionStrings:Postgres={cs}", "--Logging:LogLevel:Default=Warning"]);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddData();
 var keys = new List<string>();

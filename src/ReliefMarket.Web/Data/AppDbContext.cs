@@ -35,6 +35,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Channels.Device> Devices => Set<Channels.Device>();
     public DbSet<Channels.DeviceSale> DeviceSales => Set<Channels.DeviceSale>();
     public DbSet<Channels.Imports.SalesImport> SalesImports => Set<Channels.Imports.SalesImport>();
+    public DbSet<Channels.Campaigns.Campaign> Campaigns => Set<Channels.Campaigns.Campaign>();
     /// <summary>The key ring every node shares: cookies, antiforgery tokens and email links made by one node open on another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

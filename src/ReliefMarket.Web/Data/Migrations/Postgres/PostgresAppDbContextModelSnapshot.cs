@@ -1003,6 +1003,10 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("awaiting_async_payment");
 
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -1077,6 +1081,9 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_orders");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_orders_campaign_id");
 
                     b.HasIndex("PaymentReference")
                         .IsUnique()
@@ -1469,6 +1476,68 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_certification_decisions_product_id_at_utc");
 
                     b.ToTable("certification_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Channels.Campaigns.Campaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaigns");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaigns_code");
+
+                    b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Channels.Campaigns.CampaignProduct", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.HasKey("CampaignId", "ProductId")
+                        .HasName("pk_campaign_products");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_campaign_products_product_id");
+
+                    b.ToTable("campaign_products", (string)null);
                 });
 
             modelBuilder.Entity("ReliefMarket.Web.Channels.Device", b =>
@@ -2353,6 +2422,12 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("ReliefMarket.Domain.Ordering.Order", b =>
                 {
+                    b.HasOne("ReliefMarket.Web.Channels.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_orders_campaigns_campaign_id");
+
                     b.HasOne("ReliefMarket.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
@@ -2524,6 +2599,23 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_certification_decisions_products_product_id");
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Channels.Campaigns.CampaignProduct", b =>
+                {
+                    b.HasOne("ReliefMarket.Web.Channels.Campaigns.Campaign", null)
+                        .WithMany("Products")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_products_campaigns_campaign_id");
+
+                    b.HasOne("ReliefMarket.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_products_products_product_id");
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Channels.DeviceSale", b =>
                 {
                     b.HasOne("ReliefMarket.Web.Channels.Device", null)
@@ -2614,6 +2706,11 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ReliefMarket.Domain.Ordering.Order", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Channels.Campaigns.Campaign", b =>
+                {
+                    b.Navigation("Products");
                 });
 #pragma warning restore 612, 618
         }

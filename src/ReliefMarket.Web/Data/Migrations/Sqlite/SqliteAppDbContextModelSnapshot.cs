@@ -972,6 +972,10 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("awaiting_async_payment");
 
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -1046,6 +1050,9 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_orders");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_orders_campaign_id");
 
                     b.HasIndex("PaymentReference")
                         .IsUnique()
@@ -1426,6 +1433,66 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_certification_decisions_product_id_at_utc");
 
                     b.ToTable("certification_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Channels.Campaigns.Campaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaigns");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaigns_code");
+
+                    b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Channels.Campaigns.CampaignProduct", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("product_id");
+
+                    b.HasKey("CampaignId", "ProductId")
+                        .HasName("pk_campaign_products");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_campaign_products_product_id");
+
+                    b.ToTable("campaign_products", (string)null);
                 });
 
             modelBuilder.Entity("ReliefMarket.Web.Channels.Device", b =>
@@ -2300,6 +2367,12 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ReliefMarket.Domain.Ordering.Order", b =>
                 {
+                    b.HasOne("ReliefMarket.Web.Channels.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_orders_campaigns_campaign_id");
+
                     b.HasOne("ReliefMarket.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
@@ -2471,6 +2544,23 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_certification_decisions_products_product_id");
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Channels.Campaigns.CampaignProduct", b =>
+                {
+                    b.HasOne("ReliefMarket.Web.Channels.Campaigns.Campaign", null)
+                        .WithMany("Products")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_products_campaigns_campaign_id");
+
+                    b.HasOne("ReliefMarket.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_products_products_product_id");
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Channels.DeviceSale", b =>
                 {
                     b.HasOne("ReliefMarket.Web.Channels.Device", null)
@@ -2559,6 +2649,11 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ReliefMarket.Domain.Ordering.Order", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Channels.Campaigns.Campaign", b =>
+                {
+                    b.Navigation("Products");
                 });
 #pragma warning restore 612, 618
         }
