@@ -20,7 +20,7 @@ public abstract class AuthorizationTests<TShop>(TShop shop) : IClassFixture<TSho
         "/admin", "/admin/reports", "/admin/reports?handler=csv", "/admin/reports?handler=xlsx", "/admin/ledger",
         "/admin/ledger/reconciliation", "/admin/certification", "/admin/certification/{product}", "/admin/devices",
         "/admin/producers", "/admin/producers/{producer}", "/admin/origins",
-        "/admin/imports", "/admin/imports?handler=template", "/admin/imports/{import}", "/admin/imports/{import}?handler=errors",
+        "/admin/imports", "/admin/imports?handler=template", "/admin/imports/{import}", "/admin/imports/{import}?handler=errors", "/admin/campaigns",
     ];
 
     /// <summary>Each handler with what it posts; the user handlers grant, remove, lock and unlock in turn, so an admin ends where they began plus four entries.</summary>
