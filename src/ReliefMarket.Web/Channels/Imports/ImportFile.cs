@@ -62,11 +62,9 @@ public static class ImportFile
         if (records.Count - 1 > maxRows) return new Refused("Imports.Refused.TooManyRows");
 
         string Cell(string[] record, string column) => at[column] is >= 0 and var i && i < record.Length - 1 ? record[i].Trim() : "";
-        return new Rows(records.Skip(1).Select((r, i) => new ImportRow(Number(r, i), Cell(r, "receipt"), Cell(r, "time"), Cell(r, "product"),
-            Cell(r, "quantity"), Cell(r, "unit_price"), Cell(r, "total"))).ToList());
-
         // Blank rows were dropped, so each record carries its own row number in its last slot (see Csv and Xlsx).
-        static int Number(string[] record, int index) => int.Parse(record[^1], CultureInfo.InvariantCulture);
+        return new Rows(records.Skip(1).Select(r => new ImportRow(int.Parse(r[^1], CultureInfo.InvariantCulture), Cell(r, "receipt"), Cell(r, "time"),
+            Cell(r, "product"), Cell(r, "quantity"), Cell(r, "unit_price"), Cell(r, "total"))).ToList());
     }
 
     /// <summary>RFC 4180: commas, quoted fields with doubled quotes and line breaks inside; stops after <paramref name="limit"/> records.</summary>
@@ -75,12 +73,13 @@ public static class ImportFile
         var records = new List<string[]>();
         var fields = new List<string>();
         var field = new StringBuilder();
-        var (quoted, line, recordLine) = (false, 1, 1);
+        var quoted = false;
         void EndRecord()
         {
             fields.Add(field.ToString());
             field.Clear();
-            fields.Add(recordLine.ToString(CultureInfo.InvariantCulture));
+            // Numbered as a spreadsheet numbers rows: a line break inside quotes does not start a row.
+            fields.Add((records.Count + 1).ToString(CultureInfo.InvariantCulture));
             records.Add([.. fields]);
             fields.Clear();
         }
@@ -91,7 +90,7 @@ public static class ImportFile
             {
                 if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
                 else if (c == '"') quoted = false;
-                else { if (c == '\n') line++; field.Append(c); }
+                else field.Append(c);
             }
             else if (c == '"' && field.Length == 0) quoted = true;
             else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
@@ -99,7 +98,6 @@ public static class ImportFile
             {
                 if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
                 EndRecord();
-                recordLine = ++line;
             }
             else field.Append(c);
         }
