@@ -61,6 +61,8 @@ public class Order
     /// <summary>The consumer's account; null for offline-channel sales.</summary>
     public string? CustomerId { get; private set; }
     public Channel Channel { get; private set; }
+    /// <summary>The livestream campaign whose share link the buyer followed; null for every other order.</summary>
+    public int? CampaignId { get; private set; }
     public OrderStatus Status { get; private set; }
     public IReadOnlyList<OrderLine> Lines => _lines;
     public Money Subtotal { get; private set; }
@@ -111,6 +113,14 @@ public class Order
         CancellationReason = reason;
         CancelledAtUtc = atUtc;
         AwaitingAsyncPayment = false;
+    }
+
+    /// <summary>Tags a livestream order with its campaign, before it is paid (the campaign is part of what was bought).</summary>
+    public void FromCampaign(int campaignId)
+    {
+        Require(Status == OrderStatus.PendingPayment, "tag a campaign on");
+        if (Channel != Channel.Livestream) throw new DomainException("Only a livestream order comes from a campaign.");
+        CampaignId = campaignId;
     }
 
     public bool IsHoldExpired(DateTime nowUtc) => Status == OrderStatus.PendingPayment && !AwaitingAsyncPayment && nowUtc >= ExpiresAtUtc;

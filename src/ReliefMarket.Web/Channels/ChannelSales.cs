@@ -12,7 +12,7 @@ public sealed class ChannelSales(AppDbContext db, Ordering.Stock stock, TimeProv
 {
     public async Task<IReadOnlyList<SaleResult>> RecordAsync(Device device, IReadOnlyList<ChannelSaleRequest> sales, CancellationToken ct)
     {
-        var catalog = await CatalogAsync(sales, ct);
+        var catalog = await OfflineSale.CatalogAsync(db, sales.SelectMany(s => s.Lines ?? []).Select(l => l.Product).OfType<string>(), ct);
         var results = new List<SaleResult>(sales.Count);
         var stockMoved = false;
         foreach (var sale in sales)
@@ -25,19 +25,7 @@ public sealed class ChannelSales(AppDbContext db, Ordering.Stock stock, TimeProv
         return results;
     }
 
-    private sealed record Catalog(IReadOnlyDictionary<string, Product> BySlug, IReadOnlyDictionary<int, int> CountyOfVillage);
-
-    /// <summary>Every product the batch names, with its producer and the counties of its villages: read once per batch.</summary>
-    private async Task<Catalog> CatalogAsync(IReadOnlyList<ChannelSaleRequest> sales, CancellationToken ct)
-    {
-        var slugs = sales.SelectMany(s => s.Lines ?? []).Select(l => l.Product).OfType<string>().Distinct().ToList();
-        var products = await db.Products.AsNoTracking().Include(p => p.Producer).Where(p => slugs.Contains(p.Slug)).ToDictionaryAsync(p => p.Slug, ct);
-        var villageIds = products.Values.SelectMany(p => p.Producer.SourcingShares.Select(s => s.VillageId)).Distinct().ToList();
-        var countyOf = await db.Villages.AsNoTracking().Where(v => villageIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.CountyId, ct);
-        return new Catalog(products, countyOf);
-    }
-
-    private async Task<(SaleResult Result, bool StockMoved)> RecordOneAsync(Device device, ChannelSaleRequest sale, Catalog catalog, CancellationToken ct)
+    private async Task<(SaleResult Result, bool StockMoved)> RecordOneAsync(Device device, ChannelSaleRequest sale, OfflineSale.Catalog catalog, CancellationToken ct)
     {
         var hash = sale.ContentHash();
         if (sale.SaleId is { Length: > 0 and <= DeviceSale.MaxSaleIdLength } saleId && await EarlierAsync(device.Id, saleId, hash, ct) is { } earlier)
@@ -60,13 +48,11 @@ public sealed class ChannelSales(AppDbContext db, Ordering.Stock stock, TimeProv
     }
 
     private async Task<(SaleResult, bool)> WriteAsync(Device device, ChannelSaleRequest sale, string hash,
-        IReadOnlyList<(Product Product, int Quantity, Money UnitPrice)> lines, Catalog catalog, DateTime now, CancellationToken ct)
+        IReadOnlyList<(Product Product, int Quantity, Money UnitPrice)> lines, OfflineSale.Catalog catalog, DateTime now, CancellationToken ct)
     {
         var saleId = sale.SaleId!;
         var soldAt = sale.OccurredAt.UtcDateTime;
-        var chinaDate = DateOnly.FromDateTime(ChinaTime.FromUtc(soldAt));
-        var orderLines = lines.Select(l => OrderLine.AtReportedPrice(l.Product, l.Product.Producer, catalog.CountyOfVillage, l.Quantity, l.UnitPrice, chinaDate)).ToList();
-        var order = Order.SoldOffline(Guid.NewGuid(), device.Channel, orderLines, soldAt, $"device:{device.Id}:{saleId}");
+        var order = OfflineSale.PaidOrder(device.Channel, lines, catalog, soldAt, $"device:{device.Id}:{saleId}");
         var record = new DeviceSale(device.Id, saleId, hash, order.Id, soldAt, now);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -83,8 +69,7 @@ public sealed class ChannelSales(AppDbContext db, Ordering.Stock stock, TimeProv
             return (earlier, false);
         }
 
-        db.AttributionEntries.AddRange(AttributionRule.ForPaidOrder(order));
-        Ledger.LedgerPosting.Paid(db, order);
+        OfflineSale.Post(db, order);
         var moved = false;
         if (device.DrawsOnStock)
             // In product id order, like every stock change, so two sales of the same products cannot deadlock.

@@ -16,6 +16,12 @@ public static class ChannelsExtensions
                 "Channels: tolerance 0–10000 basis points, positive limits, quantity at most an order line's.")
             .ValidateOnStart();
         builder.Services.AddScoped<ChannelSales>();
+        builder.Services.AddOptions<Imports.ImportsOptions>().BindConfiguration(Imports.ImportsOptions.Section)
+            .Validate(o => o.MaxFileBytes > 0 && o.MaxRows > 0 && o.BackgroundFromRows > 0 && o.ChunkRows > 0, "Imports: positive limits.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<Imports.SalesImports>();
+        builder.Services.AddScoped<Imports.ImportSalesJob>();
+        builder.Services.AddSingleton<Imports.ImportProgress>();
         builder.Services.AddOpenApi();
         return builder;
     }

@@ -42,6 +42,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Domain.Procurement.WorkUnit> WorkUnits => Set<Domain.Procurement.WorkUnit>();
     public DbSet<Procurement.ProcurementOrder> ProcurementOrders => Set<Procurement.ProcurementOrder>();
     public DbSet<Procurement.WorkUnitInvitation> WorkUnitInvitations => Set<Procurement.WorkUnitInvitation>();
+    public DbSet<Channels.Imports.SalesImport> SalesImports => Set<Channels.Imports.SalesImport>();
+    public DbSet<Channels.Campaigns.Campaign> Campaigns => Set<Channels.Campaigns.Campaign>();
     /// <summary>The key ring every node shares: cookies, antiforgery tokens and email links made by one node open on another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

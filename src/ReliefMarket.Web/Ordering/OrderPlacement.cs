@@ -20,14 +20,18 @@ public sealed class OrderPlacement(AppDbContext db, Stock stock, TimeProvider cl
     /// <summary>With this checkout the account would hold more than <paramref name="Max"/> units of one product unpaid.</summary>
     public sealed record TooManyUnitsHeld(string ProductName, int Max) : Outcome;
 
-    public async Task<Outcome> PlaceAsync(string userId, ShippingAddress address, string confirmedQuote, CancellationToken ct)
+    public Task<Outcome> PlaceAsync(string userId, ShippingAddress address, string confirmedQuote, CancellationToken ct) =>
+        PlaceAsync(userId, address, confirmedQuote, campaignCode: null, ct);
+
+    /// <param name="campaignCode">The livestream campaign whose link the buyer followed (its cookie), if any: see <see cref="Channels.Campaigns.CampaignLink"/>.</param>
+    public async Task<Outcome> PlaceAsync(string userId, ShippingAddress address, string confirmedQuote, string? campaignCode, CancellationToken ct)
     {
-        var outcome = await db.RetryAsync(t => PlaceOnceAsync(userId, address, confirmedQuote, t), ct);
+        var outcome = await db.RetryAsync(t => PlaceOnceAsync(userId, address, confirmedQuote, campaignCode, t), ct);
         if (outcome is Placed) await stock.StockChangedAsync(ct);
         return outcome;
     }
 
-    private async Task<Outcome> PlaceOnceAsync(string userId, ShippingAddress address, string confirmedQuote, CancellationToken ct)
+    private async Task<Outcome> PlaceOnceAsync(string userId, ShippingAddress address, string confirmedQuote, string? campaignCode, CancellationToken ct)
     {
         Order order;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
@@ -48,7 +52,10 @@ public sealed class OrderPlacement(AppDbContext db, Stock stock, TimeProvider cl
             var today = ChinaTime.Today(clock);
             var lines = summary.Items.Select(i => OrderLine.Snapshot(products[i.ProductId], products[i.ProductId].Producer, countyOf, i.Quantity, today)).ToList();
 
-            order = new Order(Guid.NewGuid(), userId, Channel.Online, lines, summary.Shipping, clock.GetUtcNow().UtcDateTime, address);
+            var campaign = await Channels.Campaigns.CampaignLink.ForOrderAsync(db, campaignCode, ids, today, ct);
+            order = new Order(Guid.NewGuid(), userId, campaign is null ? Channel.Online : Channel.Livestream, lines, summary.Shipping,
+                clock.GetUtcNow().UtcDateTime, address);
+            if (campaign is { } campaignId) order.FromCampaign(campaignId);
 
             // Reserve last: the row locks on hot products are then held only for the insert and the commit. In product
             // id order, like every stock change, so two carts with the same products in another order cannot deadlock.

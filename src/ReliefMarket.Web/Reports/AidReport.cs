@@ -12,7 +12,11 @@ public sealed record ReportTotals(Money NetSales, int Orders, int Units, int Vil
 /// <summary>What a report page shows: the parameters as understood, the totals, the pivot and the two charts' series.</summary>
 public sealed record AidReportResult(AidReportQuery Query, ReportTotals Totals, ReportPivot Pivot,
     IReadOnlyList<(string Month, IReadOnlyList<(string Channel, Money Sales)> ByChannel)> Months,
-    IReadOnlyList<(string County, Money Sales)> ByCounty, IReadOnlyList<County> Counties, DateOnly Today);
+    IReadOnlyList<(string County, Money Sales)> ByCounty, IReadOnlyList<County> Counties, DateOnly Today)
+{
+    /// <summary>The livestream campaigns the report can be filtered by (code, name), newest first.</summary>
+    public IReadOnlyList<(string Code, string Name)> Campaigns { get; init; } = [];
+}
 
 public sealed record ReportPivot(IReadOnlyList<string> Rows, IReadOnlyList<string> Columns, IReadOnlyDictionary<(string Row, string Column), Money> Cells)
 {
@@ -58,7 +62,9 @@ public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> 
             .ToList();
         var byCounty = cube.GroupBy(f => Label(ReportDimension.County, f)).Select(g => (g.Key, new Money(g.Sum(f => f.Fen))))
             .Where(c => c.Item2.Fen > 0).OrderByDescending(c => c.Item2.Fen).ToList();
-        return new AidReportResult(query, totals, pivot, months, byCounty, counties, today);
+        var campaigns = (await db.Campaigns.AsNoTracking().OrderByDescending(c => c.StartsOn).Select(c => new { c.Code, c.Name }).Take(200).ToListAsync(ct))
+            .Select(c => (c.Code, c.Name)).ToList();
+        return new AidReportResult(query, totals, pivot, months, byCounty, counties, today) { Campaigns = campaigns };
     }
 
     /// <summary>The pivot as CSV: UTF-8 with a BOM so Excel reads the Chinese, amounts in yuan, formulas escaped.</summary>
@@ -136,6 +142,8 @@ public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> 
         if (query.AidOnly) entries = entries.Where(e => e.CertifiedAtSale);
         if (producerScope is { } scoped) entries = entries.Where(e => e.ProducerId == scoped);
         if (query.Channel is { } channel) entries = entries.Where(e => e.Channel == channel);
+        if (query.Campaign is { } campaign)
+            entries = entries.Where(e => db.Orders.Any(o => o.Id == e.OrderId && db.Campaigns.Any(c => c.Id == o.CampaignId && c.Code == campaign)));
         if (query.County is not null)
         {
             var county = await db.Counties.Where(c => c.Code == query.County).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct) ?? -1;

@@ -14,6 +14,8 @@ public sealed partial record AidReportQuery(DateOnly From, DateOnly To, string? 
     Channel? Channel, ProductCategory? Category, bool AidOnly, ReportDimension Rows, ReportDimension Columns)
 {
     public IReadOnlyList<string> Problems { get; init; } = [];
+    /// <summary>A livestream campaign's code: only the sales of orders placed from its share link.</summary>
+    public string? Campaign { get; init; }
 
     /// <summary>Longer ranges are for the background export (not built yet); three years covers every report asked for.</summary>
     public const int MaxDays = 3 * 366;
@@ -27,7 +29,7 @@ public sealed partial record AidReportQuery(DateOnly From, DateOnly To, string? 
             Enum<Channel>(q, "channel", problems), Enum<ProductCategory>(q, "category", problems),
             AidOnly: (string?)q["aid"] is not ("0" or "false" or "off"),
             Rows: Enum<ReportDimension>(q, "rows", problems) ?? ReportDimension.County,
-            Columns: Enum<ReportDimension>(q, "cols", problems) ?? ReportDimension.Channel) { Problems = problems };
+            Columns: Enum<ReportDimension>(q, "cols", problems) ?? ReportDimension.Channel) { Problems = problems, Campaign = Code(q, "campaign", problems) };
     }
 
     private static (DateOnly, DateOnly) Period(IQueryCollection q, DateOnly today, List<string> problems)
@@ -94,6 +96,7 @@ public sealed partial record AidReportQuery(DateOnly From, DateOnly To, string? 
         if (Producer is not null) parts.Add(new("producer", Producer));
         if (Channel is not null) parts.Add(new("channel", Channel.ToString()));
         if (Category is not null) parts.Add(new("category", Category.ToString()));
+        if (Campaign is not null) parts.Add(new("campaign", Campaign));
         if (!AidOnly) parts.Add(new("aid", "0"));
         return Microsoft.AspNetCore.Http.QueryString.Create(parts).ToString();
     }

@@ -75,7 +75,7 @@ public class IndexModel(AppDbContext db, CartStore carts, OrderPlacement placeme
         if (Problems.Count > 0) return await ShowAgainAsync(null, ct);
 
         var address = ShippingAddress.Create(a.Recipient, a.Mobile, a.Province, a.City, a.District, a.Street);
-        switch (await placement.PlaceAsync(UserId, address, Quote ?? "", ct))
+        switch (await placement.PlaceAsync(UserId, address, Quote ?? "", Request.Cookies[Channels.Campaigns.CampaignLink.Cookie], ct))
         {
             case OrderPlacement.Placed placed:
                 // The order exists whatever happens next; if the provider is unreachable the order page offers "Pay now" again.

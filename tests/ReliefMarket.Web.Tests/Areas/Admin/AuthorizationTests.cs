@@ -21,6 +21,7 @@ public abstract class AuthorizationTests<TShop>(TShop shop) : IClassFixture<TSho
         "/admin/ledger/reconciliation", "/admin/certification", "/admin/certification/{product}", "/admin/devices",
         "/admin/producers", "/admin/producers/{producer}", "/admin/origins", "/admin/work-units", "/admin/work-units/{unit}",
         "/admin/settlements", "/admin/settlements?Status=Approved",
+        "/admin/imports", "/admin/imports?handler=template", "/admin/imports/{import}", "/admin/imports/{import}?handler=errors", "/admin/campaigns",
     ];
 
     /// <summary>Each handler with what it posts; the user handlers grant, remove, lock and unlock in turn, so an admin ends where they began plus four entries.</summary>
@@ -60,7 +61,8 @@ public abstract class AuthorizationTests<TShop>(TShop shop) : IClassFixture<TSho
         int product;
         await using (var scope = shop.Scope(out var db)) product = await db.Products.Where(p => p.ProducerId == producer).Select(p => p.Id).FirstAsync();
         var unit = await Unit.UnitShop.WorkUnitAsync(shop);
-        string Fill(string route) => route.Replace("{order}", order.Id.ToString()).Replace("{user}", target)
+        var import = await Channels.ImportsTests<TShop>.StoredImportAsync(shop);
+        string Fill(string route) => route.Replace("{order}", order.Id.ToString()).Replace("{user}", target).Replace("{import}", import.ToString())
             .Replace("{product}", product.ToString()).Replace("{producer}", producer.ToString()).Replace("{unit}", unit.ToString());
 
         foreach (var url in Reads.Select(Fill))
