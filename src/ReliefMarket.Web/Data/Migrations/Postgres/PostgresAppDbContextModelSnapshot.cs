@@ -1008,6 +1008,10 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("awaiting_async_payment");
 
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -1082,6 +1086,9 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_orders");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_orders_campaign_id");
 
                     b.HasIndex("PaymentReference")
                         .IsUnique()
@@ -1830,6 +1837,68 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.ToTable("certification_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Channels.Campaigns.Campaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaigns");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaigns_code");
+
+                    b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Channels.Campaigns.CampaignProduct", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.HasKey("CampaignId", "ProductId")
+                        .HasName("pk_campaign_products");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_campaign_products_product_id");
+
+                    b.ToTable("campaign_products", (string)null);
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Channels.Device", b =>
                 {
                     b.Property<int>("Id")
@@ -1951,6 +2020,99 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_device_sales_needs_review_device_id");
 
                     b.ToTable("device_sales", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Channels.Imports.SalesImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime?>("CommittedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("committed_at_utc");
+
+                    b.Property<long>("CommittedFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("committed_fen");
+
+                    b.Property<int>("CommittedRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("committed_rows");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("failure");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("format");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows");
+
+                    b.Property<DateOnly>("SalesDate")
+                        .HasColumnType("date")
+                        .HasColumnName("sales_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at_utc");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("ValidRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("valid_rows");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sales_imports");
+
+                    b.HasIndex("ContentHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sales_imports_content_hash");
+
+                    b.HasIndex("UploadedAtUtc")
+                        .HasDatabaseName("ix_sales_imports_uploaded_at_utc");
+
+                    b.ToTable("sales_imports", (string)null);
                 });
 
             modelBuilder.Entity("ReliefMarket.Web.Data.AppUser", b =>
@@ -2723,6 +2885,12 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("ReliefMarket.Domain.Ordering.Order", b =>
                 {
+                    b.HasOne("ReliefMarket.Web.Channels.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_orders_campaigns_campaign_id");
+
                     b.HasOne("ReliefMarket.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
@@ -3025,6 +3193,23 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_certification_decisions_products_product_id");
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Channels.Campaigns.CampaignProduct", b =>
+                {
+                    b.HasOne("ReliefMarket.Web.Channels.Campaigns.Campaign", null)
+                        .WithMany("Products")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_products_campaigns_campaign_id");
+
+                    b.HasOne("ReliefMarket.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_products_products_product_id");
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Channels.DeviceSale", b =>
                 {
                     b.HasOne("ReliefMarket.Web.Channels.Device", null)
@@ -3190,6 +3375,11 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ReliefMarket.Domain.Settlement.PayoutBatch", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Channels.Campaigns.Campaign", b =>
+                {
+                    b.Navigation("Products");
                 });
 #pragma warning restore 612, 618
         }

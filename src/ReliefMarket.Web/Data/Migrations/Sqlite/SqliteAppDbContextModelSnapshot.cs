@@ -977,6 +977,10 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("awaiting_async_payment");
 
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -1051,6 +1055,9 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_orders");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_orders_campaign_id");
 
                     b.HasIndex("PaymentReference")
                         .IsUnique()
@@ -1775,6 +1782,66 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.ToTable("certification_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Channels.Campaigns.Campaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaigns");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaigns_code");
+
+                    b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Channels.Campaigns.CampaignProduct", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("product_id");
+
+                    b.HasKey("CampaignId", "ProductId")
+                        .HasName("pk_campaign_products");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_campaign_products_product_id");
+
+                    b.ToTable("campaign_products", (string)null);
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Channels.Device", b =>
                 {
                     b.Property<int>("Id")
@@ -1892,6 +1959,99 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_device_sales_needs_review_device_id");
 
                     b.ToTable("device_sales", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Channels.Imports.SalesImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime?>("CommittedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("committed_at_utc");
+
+                    b.Property<long>("CommittedFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("committed_fen");
+
+                    b.Property<int>("CommittedRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("committed_rows");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("format");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows");
+
+                    b.Property<DateOnly>("SalesDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sales_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at_utc");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("ValidRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_rows");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sales_imports");
+
+                    b.HasIndex("ContentHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sales_imports_content_hash");
+
+                    b.HasIndex("UploadedAtUtc")
+                        .HasDatabaseName("ix_sales_imports_uploaded_at_utc");
+
+                    b.ToTable("sales_imports", (string)null);
                 });
 
             modelBuilder.Entity("ReliefMarket.Web.Data.AppUser", b =>
@@ -2656,6 +2816,12 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ReliefMarket.Domain.Ordering.Order", b =>
                 {
+                    b.HasOne("ReliefMarket.Web.Channels.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_orders_campaigns_campaign_id");
+
                     b.HasOne("ReliefMarket.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
@@ -2958,6 +3124,23 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_certification_decisions_products_product_id");
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Channels.Campaigns.CampaignProduct", b =>
+                {
+                    b.HasOne("ReliefMarket.Web.Channels.Campaigns.Campaign", null)
+                        .WithMany("Products")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_products_campaigns_campaign_id");
+
+                    b.HasOne("ReliefMarket.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_products_products_product_id");
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Channels.DeviceSale", b =>
                 {
                     b.HasOne("ReliefMarket.Web.Channels.Device", null)
@@ -3121,6 +3304,11 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ReliefMarket.Domain.Settlement.PayoutBatch", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Channels.Campaigns.Campaign", b =>
+                {
+                    b.Navigation("Products");
                 });
 #pragma warning restore 612, 618
         }
