@@ -11,6 +11,7 @@ using ReliefMarket.Web.Ledger;
 using ReliefMarket.Web.Localization;
 using ReliefMarket.Web.Ordering;
 using ReliefMarket.Web.Payments;
+using ReliefMarket.Web.Reports;
 using ReliefMarket.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -33,6 +34,7 @@ builder.AddAdminArea();
 builder.AddCooperativeArea();
 builder.AddListings();
 builder.AddChannels();
+builder.AddReports();
 
 var app = builder.Build();
 
@@ -67,6 +69,7 @@ app.MapCertification();
 app.MapOrdering();
 app.MapPhotos();
 app.MapChannels();
+app.MapReports();
 
 app.Run();
 

@@ -34,6 +34,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<Channels.Device> Devices => Set<Channels.Device>();
     public DbSet<Channels.DeviceSale> DeviceSales => Set<Channels.DeviceSale>();
+    public DbSet<Reports.ReportExport> ReportExports => Set<Reports.ReportExport>();
     /// <summary>The key ring every node shares: cookies, antiforgery tokens and email links made by one node open on another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -72,6 +72,10 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> localizer, P
         return Build(L(key + ".Subject", product.Name.Current), paragraphs, (L("Coop.Listings.Title"), link));
     });
 
+    /// <summary>To whoever asked for a large report export: it is ready, behind a link that works for them only, for a while.</summary>
+    public EmailContent ReportReady(string culture, string fileName, int hours, string link) => In(culture, () =>
+        Build(L("Email.Report.Subject", fileName), [L("Email.Report.Body", fileName, hours)], (L("Email.Report.Button"), link)));
+
     public static string OrderNumber(Order order) => order.Id.ToString("N")[..12].ToUpperInvariant();
 
     private string L(string key, params object[] args) => localizer[key, args].Value;

@@ -12,7 +12,13 @@ public sealed record ReportTotals(Money NetSales, int Orders, int Units, int Vil
 /// <summary>What a report page shows: the parameters as understood, the totals, the pivot and the two charts' series.</summary>
 public sealed record AidReportResult(AidReportQuery Query, ReportTotals Totals, ReportPivot Pivot,
     IReadOnlyList<(string Month, IReadOnlyList<(string Channel, Money Sales)> ByChannel)> Months,
-    IReadOnlyList<(string County, Money Sales)> ByCounty, IReadOnlyList<County> Counties, DateOnly Today);
+    IReadOnlyList<(string County, Money Sales)> ByCounty, IReadOnlyList<County> Counties, DateOnly Today)
+{
+    /// <summary>The exports are offered by email rather than as links (a long period).</summary>
+    public bool ExportInBackground { get; init; }
+    /// <summary>A download was asked for and refused as too large: the page says why.</summary>
+    public bool ExportTooLarge { get; init; }
+}
 
 public sealed record ReportPivot(IReadOnlyList<string> Rows, IReadOnlyList<string> Columns, IReadOnlyDictionary<(string Row, string Column), Money> Cells)
 {
@@ -59,6 +65,18 @@ public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> 
         var byCounty = cube.GroupBy(f => Label(ReportDimension.County, f)).Select(g => (g.Key, new Money(g.Sum(f => f.Fen))))
             .Where(c => c.Item2.Fen > 0).OrderByDescending(c => c.Item2.Fen).ToList();
         return new AidReportResult(query, totals, pivot, months, byCounty, counties, today);
+    }
+
+    /// <summary>How many attribution entries the view covers: the measure of "too large to export while waiting".</summary>
+    public async Task<int> CountEntriesAsync(AidReportQuery query, int? producerScope, CancellationToken ct) =>
+        await (await FilteredAsync(query, producerScope, ct)).CountAsync(ct);
+
+    /// <summary>A cooperative member naming another producer: the pages answer 404, as for any id that is not theirs.</summary>
+    public async Task<bool> IsOutsideScopeAsync(IQueryCollection parameters, int? producerScope, CancellationToken ct)
+    {
+        var code = (string?)parameters["producer"];
+        if (producerScope is not { } scope || string.IsNullOrEmpty(code)) return false;
+        return !await db.Producers.AnyAsync(p => p.Id == scope && p.Code == code, ct);
     }
 
     /// <summary>The pivot as CSV: UTF-8 with a BOM so Excel reads the Chinese, amounts in yuan, formulas escaped.</summary>
