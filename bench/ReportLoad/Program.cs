@@ -27,7 +27,8 @@ var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 var threeYearsFrom = today.AddYears(-3).AddDays(1);
 var quarter = new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1).AddMonths(-3); // last quarter
 
-var builder = WebApplication.CreateBuilder([$"--Database:Provider={provider}", $"--ConnectionStrings:{provider}={connectionString}"]);
+var builder = WebApplication.CreateBuilder([$"--Database:Provider={provider}", $"--ConnectionStrings:{provider}={connectionString}",
+    "--Logging:LogLevel:Default=Warning"]);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddData();
 builder.AddIdentity();
@@ -175,9 +176,9 @@ async Task GenerateAsync(AppDbContext db, int count)
     foreach (var county in counties)
     {
         var have = await db.Villages.CountAsync(v => v.CountyId == county.Id);
-        for (var i = have; i < 10; i++)
+        for (var (i, households) = (have, random.Next(20, 400)); i < 10; i++, households = random.Next(20, 400))
             db.Villages.Add(new Village(county, null, $"bench-{county.Code}-{i}", new($"压测村{county.Code}{i}", $"Bench {county.Code} {i}"),
-                random.Next(20, 400), random.Next(80, 1500), true, false, new("", ""), isDemoData: true));
+                households, households * 3 + random.Next(0, 200), true, false, new("", ""), isDemoData: true));
     }
     await db.SaveChangesAsync();
     var villages = await db.Villages.ToListAsync();
