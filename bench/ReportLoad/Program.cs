@@ -162,7 +162,8 @@ static async Task<HttpResponseMessage> SubmitAsync(HttpClient http, string url, 
     var html = await http.GetStringAsync(url);
     var page = await BrowsingContext.New().OpenAsync(r => r.Content(html));
     var form = page.QuerySelector(selector) ?? throw new InvalidOperationException($"no {selector} on {url}");
-    var fields = form.QuerySelectorAll("input[name]").ToDictionary(e => e.GetAttribute("name")!, e => e.GetAttribute("value") ?? "");
+    var fields = form.QuerySelectorAll("input[name]").Where(e => e.GetAttribute("type") is not ("checkbox" or "submit"))
+        .ToDictionary(e => e.GetAttribute("name")!, e => e.GetAttribute("value") ?? "");
     foreach (var (k, v) in values) fields[k] = v;
     var action = form.GetAttribute("action");
     return await http.PostAsync(string.IsNullOrEmpty(action) ? url : action, new FormUrlEncodedContent(fields));
@@ -230,6 +231,7 @@ async Task GenerateAsync(AppDbContext db, int count)
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY orders (id, channel, status, subtotal_fen, shipping_fee_fen, total_fen, refunded_fen, created_at_utc, paid_at_utc, awaiting_async_payment, expires_at_utc) FROM STDIN (FORMAT BINARY)"))
         {
+            copy.Timeout = TimeSpan.FromMinutes(15);
             foreach (var order in all.GroupBy(r => r.Order))
             {
                 var r = order.First();
@@ -245,6 +247,7 @@ async Task GenerateAsync(AppDbContext db, int count)
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY order_lines (id, order_id, product_id, unit_price_fen, quantity, producer_id, certified_at_sale, producer_name_en, producer_name_zh, product_name_en, product_name_zh, unit_en, unit_zh) FROM STDIN (FORMAT BINARY)"))
         {
+            copy.Timeout = TimeSpan.FromMinutes(15);
             foreach (var r in all)
             {
                 await copy.StartRowAsync();
@@ -257,6 +260,7 @@ async Task GenerateAsync(AppDbContext db, int count)
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY attribution_entries (order_id, order_line_id, village_id, county_id, producer_id, channel, certified_at_sale, kind, amount_fen, occurred_at_utc) FROM STDIN (FORMAT BINARY)"))
         {
+            copy.Timeout = TimeSpan.FromMinutes(15);
             foreach (var r in all)
                 foreach (var (village, fen) in r.Parts)
                 {
@@ -267,7 +271,7 @@ async Task GenerateAsync(AppDbContext db, int count)
                 }
             await copy.CompleteAsync();
         }
-        await using var analyze = new NpgsqlCommand("ANALYZE", connection);
+        await using var analyze = new NpgsqlCommand("ANALYZE", connection) { CommandTimeout = 600 };
         await analyze.ExecuteNonQueryAsync();
     }
 
@@ -308,6 +312,7 @@ async Task GenerateAsync(AppDbContext db, int count)
         await transaction.CommitAsync();
         await using var analyze = connection.CreateCommand();
         analyze.CommandText = "ANALYZE";
+        analyze.CommandTimeout = 600;
         await analyze.ExecuteNonQueryAsync();
     }
 }
