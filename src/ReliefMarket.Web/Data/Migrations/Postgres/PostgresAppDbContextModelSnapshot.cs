@@ -272,9 +272,6 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.HasIndex("OrderLineId")
                         .HasDatabaseName("ix_attribution_entries_order_line_id");
 
-                    b.HasIndex("OccurredAtUtc", "Channel", "AmountFen")
-                        .HasDatabaseName("ix_attribution_entries_occurred_at_utc_channel_amount_fen");
-
                     b.HasIndex("ProducerId", "OccurredAtUtc", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_producer_id_occurred_at_utc_amount_fen");
 
@@ -283,6 +280,9 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CountyId", "OccurredAtUtc", "Channel", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_county_id_occurred_at_utc_channel_amoun~");
+
+                    b.HasIndex("OccurredAtUtc", "CertifiedAtSale", "Kind", "CountyId", "VillageId", "ProducerId", "Channel", "AmountFen", "OrderLineId")
+                        .HasDatabaseName("ix_attribution_entries_report");
 
                     b.ToTable("attribution_entries", (string)null);
                 });

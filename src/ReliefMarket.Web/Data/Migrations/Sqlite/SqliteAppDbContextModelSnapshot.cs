@@ -259,9 +259,6 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrderLineId")
                         .HasDatabaseName("ix_attribution_entries_order_line_id");
 
-                    b.HasIndex("OccurredAtUtc", "Channel", "AmountFen")
-                        .HasDatabaseName("ix_attribution_entries_occurred_at_utc_channel_amount_fen");
-
                     b.HasIndex("ProducerId", "OccurredAtUtc", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_producer_id_occurred_at_utc_amount_fen");
 
@@ -270,6 +267,9 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CountyId", "OccurredAtUtc", "Channel", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_county_id_occurred_at_utc_channel_amount_fen");
+
+                    b.HasIndex("OccurredAtUtc", "CertifiedAtSale", "Kind", "CountyId", "VillageId", "ProducerId", "Channel", "AmountFen", "OrderLineId")
+                        .HasDatabaseName("ix_attribution_entries_report");
 
                     b.ToTable("attribution_entries", (string)null);
                 });
