@@ -64,7 +64,7 @@ var views = new (string Name, string Url)[]
 var clients = new List<HttpClient>();
 for (var i = 0; i < users; i++)
 {
-    var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+    var http = new HttpClient(new PlainCookies { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false } })
         { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(120) };
     var signedIn = await SubmitAsync(http, "/account/login", "form.form", new() { ["Email"] = $"bench-auditor{i}@reliefmarket.test", ["Password"] = Password });
     if (signedIn.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in failed: {signedIn.StatusCode}");
@@ -314,5 +314,26 @@ async Task GenerateAsync(AppDbContext db, int count)
         analyze.CommandText = "ANALYZE";
         analyze.CommandTimeout = 600;
         await analyze.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>
+/// Keeps cookies by name and sends them back, Secure or not: the shop runs as Production (every cookie Secure) and the
+/// bench talks plain HTTP to 127.0.0.1, where a CookieContainer would drop them.
+/// </summary>
+sealed class PlainCookies : DelegatingHandler
+{
+    private readonly Dictionary<string, string> _cookies = [];
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        lock (_cookies)
+            if (_cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+        var response = await base.SendAsync(request, ct);
+        if (response.Headers.TryGetValues("Set-Cookie", out var values))
+            lock (_cookies)
+                foreach (var pair in values.Select(v => v.Split(';')[0].Split('=', 2)).Where(p => p.Length == 2))
+                    _cookies[pair[0].Trim()] = pair[1];
+        return response;
     }
 }
