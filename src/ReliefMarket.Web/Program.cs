@@ -12,6 +12,7 @@ using ReliefMarket.Web.Localization;
 using ReliefMarket.Web.Ordering;
 using ReliefMarket.Web.Payments;
 using ReliefMarket.Web.Procurement;
+using ReliefMarket.Web.Reports;
 using ReliefMarket.Web.Security;
 using ReliefMarket.Web.Settlement;
 
@@ -37,6 +38,7 @@ builder.AddCooperativeArea();
 builder.AddListings();
 builder.AddChannels();
 builder.AddProcurement();
+builder.AddReports();
 
 var app = builder.Build();
 
@@ -72,6 +74,7 @@ app.MapCertification();
 app.MapOrdering();
 app.MapPhotos();
 app.MapChannels();
+app.MapReports();
 
 app.Run();
 

@@ -44,6 +44,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Procurement.WorkUnitInvitation> WorkUnitInvitations => Set<Procurement.WorkUnitInvitation>();
     public DbSet<Channels.Imports.SalesImport> SalesImports => Set<Channels.Imports.SalesImport>();
     public DbSet<Channels.Campaigns.Campaign> Campaigns => Set<Channels.Campaigns.Campaign>();
+    public DbSet<Reports.ReportExport> ReportExports => Set<Reports.ReportExport>();
     /// <summary>The key ring every node shares: cookies, antiforgery tokens and email links made by one node open on another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -86,6 +86,9 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> localizer, P
             L("Statement.Explain.Carried", new Money(s.CarriedInFen)), L("Statement.Explain.Payable", s.Payable),
         ], (L("Statement.Email.Button"), link));
     });
+    /// <summary>To whoever asked for a large report export: it is ready, behind a link that works for them only, for a while.</summary>
+    public EmailContent ReportReady(string culture, string fileName, int hours, string link) => In(culture, () =>
+        Build(L("Email.Report.Subject", fileName), [L("Email.Report.Body", fileName, hours)], (L("Email.Report.Button"), link)));
 
     public static string OrderNumber(Order order) => order.Id.ToString("N")[..12].ToUpperInvariant();
 

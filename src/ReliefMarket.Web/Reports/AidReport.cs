@@ -4,16 +4,30 @@ using Microsoft.Extensions.Localization;
 
 namespace ReliefMarket.Web.Reports;
 
-/// <summary>One cell of the cube the report is cut from: every dimension, and the net amount (sales less refunds).</summary>
-public sealed record ReportFact(int CountyId, int VillageId, int ProducerId, Channel Channel, ProductCategory? Category, int Year, int Month, long Fen);
+/// <summary>
+/// One cell of the cube the report is cut from: the net amount (sales less refunds) of one village, channel and
+/// China-time month — and producer, category and day only when the view needs them (0 or null otherwise).
+/// </summary>
+public sealed record ReportFact(int CountyId, int VillageId, int ProducerId, Channel Channel, ProductCategory? Category, int Year, int Month, int Day, long Fen);
 
 public sealed record ReportTotals(Money NetSales, int Orders, int Units, int Villages, int HouseholdsReached);
 
+/// <summary>One bar of the chart over time: its label (a month, or a week's Monday) and its parts, one per series.</summary>
+public sealed record ChartBar(string Label, IReadOnlyList<Money> Parts);
+
+/// <summary>What the form's selects offer, from the data (a member is offered their own producer only).</summary>
+public sealed record ReportChoices(IReadOnlyList<County> Counties, IReadOnlyList<(string Code, string Name)> Villages,
+    IReadOnlyList<(string Code, string Name)> Producers);
+
 /// <summary>What a report page shows: the parameters as understood, the totals, the pivot and the two charts' series.</summary>
 public sealed record AidReportResult(AidReportQuery Query, ReportTotals Totals, ReportPivot Pivot,
-    IReadOnlyList<(string Month, IReadOnlyList<(string Channel, Money Sales)> ByChannel)> Months,
-    IReadOnlyList<(string County, Money Sales)> ByCounty, IReadOnlyList<County> Counties, DateOnly Today)
+    IReadOnlyList<string> Series, IReadOnlyList<ChartBar> Bars,
+    IReadOnlyList<(string County, Money Sales)> ByCounty, ReportChoices Choices, DateOnly Today)
 {
+    /// <summary>The exports are offered by email rather than as links (a long period).</summary>
+    public bool ExportInBackground { get; init; }
+    /// <summary>A download was asked for and refused as too large: the page says why.</summary>
+    public bool ExportTooLarge { get; init; }
     /// <summary>The livestream campaigns the report can be filtered by (code, name), newest first.</summary>
     public IReadOnlyList<(string Code, string Name)> Campaigns { get; init; } = [];
 }
@@ -28,9 +42,10 @@ public sealed record ReportPivot(IReadOnlyList<string> Rows, IReadOnlyList<strin
 
 /// <summary>
 /// The aid-attributed sales report, split the way Open Food Network splits reports: parameters
-/// (<see cref="AidReportQuery"/>), permissions (which producer's rows a person may see: <paramref name="producerScope"/>),
-/// one set-based query over the attribution entries, and a summarizer that pivots the result in memory. Every figure is
-/// a sum of the same rows, so row, column and grand totals agree to the fen.
+/// (<see cref="AidReportQuery"/>), permissions (which producer's rows a person may see: <c>producerScope</c>),
+/// one set-based query over the attribution entries grouped by only the dimensions the view needs, and a summarizer
+/// that pivots that small cube in memory. Every figure is a sum of the same rows, so row, column, chart and grand
+/// totals agree to the fen.
 /// </summary>
 public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
 {
@@ -41,30 +56,64 @@ public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> 
         var query = AidReportQuery.Parse(parameters, today);
         var counties = await db.Counties.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
         var countyNames = counties.ToDictionary(c => c.Id, c => c.Name.Current);
-        var villages = await db.Villages.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.Name.Current, ct);
-        var producers = await db.Producers.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name.Current, ct);
+        var villages = await db.Villages.AsNoTracking().OrderBy(v => v.Code).ToListAsync(ct);
+        var villageNames = villages.ToDictionary(v => v.Id, v => v.Name.Current);
+        var producers = await db.Producers.AsNoTracking().Where(p => producerScope == null || p.Id == producerScope).OrderBy(p => p.Code).ToListAsync(ct);
+        var producerNames = producers.ToDictionary(p => p.Id, p => p.Name.Current);
         string Label(ReportDimension d, ReportFact f) => d switch
         {
             ReportDimension.County => countyNames.GetValueOrDefault(f.CountyId, "?"),
-            ReportDimension.Village => villages.GetValueOrDefault(f.VillageId, "?"),
-            ReportDimension.Producer => producers.GetValueOrDefault(f.ProducerId, "?"),
+            ReportDimension.Village => villageNames.GetValueOrDefault(f.VillageId, "?"),
+            ReportDimension.Producer => producerNames.GetValueOrDefault(f.ProducerId, "?"),
             ReportDimension.Channel => localizer["Channel." + f.Channel].Value,
             ReportDimension.Category => f.Category is { } c ? localizer["Category." + c].Value : "?",
             ReportDimension.Month => $"{f.Year:D4}-{f.Month:D2}",
             _ => $"{f.Year:D4} Q{(f.Month + 2) / 3}",
         };
 
-        var (totals, pivot, cube) = await CutAsync(query, Label, producerScope, ct);
-        var channels = cube.Select(f => Label(ReportDimension.Channel, f)).Distinct().Order(StringComparer.Ordinal).ToList();
-        var months = cube.GroupBy(f => Label(ReportDimension.Month, f)).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, (IReadOnlyList<(string, Money)>)channels
-                .Select(ch => (ch, new Money(g.Where(f => Label(ReportDimension.Channel, f) == ch).Sum(f => f.Fen)))).ToList()))
+        var entries = await FilteredAsync(query, producerScope, ct);
+        var cube = await CubeAsync(entries, query, ct);
+        var reached = cube.GroupBy(f => f.VillageId).Where(g => g.Sum(f => f.Fen) > 0).Select(g => g.Key).ToHashSet();
+        var (orders, units) = await OrdersAndUnitsAsync(entries, ct);
+        var totals = new ReportTotals(new Money(cube.Sum(f => f.Fen)), orders, units, reached.Count,
+            villages.Where(v => reached.Contains(v.Id)).Sum(v => v.RegisteredPoorHouseholds));
+
+        var cells = cube.GroupBy(f => (Label(query.Rows, f), Label(query.Columns, f)))
+            .ToDictionary(g => g.Key, g => new Money(g.Sum(f => f.Fen)));
+        var pivot = new ReportPivot(cells.Keys.Select(k => k.Item1).Distinct().Order(StringComparer.Ordinal).ToList(),
+            cells.Keys.Select(k => k.Item2).Distinct().Order(StringComparer.Ordinal).ToList(), cells);
+
+        var series = cube.Select(f => Label(query.Stack, f)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var bars = cube.GroupBy(f => BarOf(query.Interval, f)).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ChartBar(g.Key, series.Select(s => new Money(g.Where(f => Label(query.Stack, f) == s).Sum(f => f.Fen))).ToList()))
             .ToList();
         var byCounty = cube.GroupBy(f => Label(ReportDimension.County, f)).Select(g => (g.Key, new Money(g.Sum(f => f.Fen))))
             .Where(c => c.Item2.Fen > 0).OrderByDescending(c => c.Item2.Fen).ToList();
+        var choices = new ReportChoices(counties, villages.Select(v => (v.Code, v.Name.Current)).ToList(),
+            producers.Select(p => (p.Code, p.Name.Current)).ToList());
         var campaigns = (await db.Campaigns.AsNoTracking().OrderByDescending(c => c.StartsOn).Select(c => new { c.Code, c.Name }).Take(200).ToListAsync(ct))
             .Select(c => (c.Code, c.Name)).ToList();
-        return new AidReportResult(query, totals, pivot, months, byCounty, counties, today) { Campaigns = campaigns };
+        return new AidReportResult(query, totals, pivot, series, bars, byCounty, choices, today) { Campaigns = campaigns };
+    }
+
+    /// <summary>A bar's label: the month (2026-03), or the China-time date of the week's Monday (2026-03-02).</summary>
+    private static string BarOf(ChartInterval interval, ReportFact f)
+    {
+        if (interval == ChartInterval.Month) return $"{f.Year:D4}-{f.Month:D2}";
+        var day = new DateOnly(f.Year, f.Month, f.Day);
+        return day.AddDays(-(((int)day.DayOfWeek + 6) % 7)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>How many attribution entries the view covers: the measure of "too large to export while waiting".</summary>
+    public async Task<int> CountEntriesAsync(AidReportQuery query, int? producerScope, CancellationToken ct) =>
+        await (await FilteredAsync(query, producerScope, ct)).CountAsync(ct);
+
+    /// <summary>A cooperative member naming another producer: the pages answer 404, as for any id that is not theirs.</summary>
+    public async Task<bool> IsOutsideScopeAsync(IQueryCollection parameters, int? producerScope, CancellationToken ct)
+    {
+        var code = (string?)parameters["producer"];
+        if (producerScope is not { } scope || string.IsNullOrEmpty(code)) return false;
+        return !await db.Producers.AnyAsync(p => p.Id == scope && p.Code == code, ct);
     }
 
     /// <summary>The pivot as CSV: UTF-8 with a BOM so Excel reads the Chinese, amounts in yuan, formulas escaped.</summary>
@@ -102,37 +151,44 @@ public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> 
 
     public string Dimension(ReportDimension d) => localizer["Reports.Dimension." + d].Value;
 
-    private async Task<(ReportTotals, ReportPivot, List<ReportFact>)> CutAsync(AidReportQuery query, Func<ReportDimension, ReportFact, string> label,
-        int? producerScope, CancellationToken ct)
+    /// <summary>
+    /// The one GROUP BY: by village (and its county), channel and China-time month — by producer, category or day
+    /// only when the view shows them (the constants keep the other groups out of the SQL), so the database returns a
+    /// few thousand rows even for three years of a million entries.
+    /// </summary>
+    private async Task<List<ReportFact>> CubeAsync(IQueryable<AttributionEntry> entries, AidReportQuery query, CancellationToken ct)
     {
-        var entries = await FilteredAsync(query, producerScope, ct);
-        var needsCategory = query.Category is not null || query.Rows == ReportDimension.Category || query.Columns == ReportDimension.Category;
-        // China has no daylight saving: a China-time month is the UTC time plus eight hours.
-        var facts = needsCategory
+        bool Shows(ReportDimension d) => query.Rows == d || query.Columns == d || query.Stack == d;
+        var (byProducer, byDay) = (Shows(ReportDimension.Producer), query.Interval == ChartInterval.Week);
+        // China has no daylight saving: a China-time date is the UTC time plus eight hours.
+        var facts = Shows(ReportDimension.Category)
             ? from e in entries
               join l in db.OrderLines on e.OrderLineId equals l.Id
               join p in db.Products on l.ProductId equals p.Id
-              where query.Category == null || p.Category == query.Category
-              group e by new { e.CountyId, e.VillageId, e.ProducerId, e.Channel, Category = (ProductCategory?)p.Category, e.OccurredAtUtc.AddHours(8).Year, e.OccurredAtUtc.AddHours(8).Month } into g
-              select new ReportFact(g.Key.CountyId, g.Key.VillageId, g.Key.ProducerId, g.Key.Channel, g.Key.Category, g.Key.Year, g.Key.Month, g.Sum(e => e.AmountFen))
+              group e by new
+              {
+                  e.CountyId, e.VillageId, ProducerId = EF.Constant(byProducer) ? e.ProducerId : 0, e.Channel, Category = (ProductCategory?)p.Category,
+                  e.OccurredAtUtc.AddHours(8).Year, e.OccurredAtUtc.AddHours(8).Month, Day = EF.Constant(byDay) ? e.OccurredAtUtc.AddHours(8).Day : 0,
+              } into g
+              select new ReportFact(g.Key.CountyId, g.Key.VillageId, g.Key.ProducerId, g.Key.Channel, g.Key.Category, g.Key.Year, g.Key.Month, g.Key.Day, g.Sum(e => e.AmountFen))
             : from e in entries
-              group e by new { e.CountyId, e.VillageId, e.ProducerId, e.Channel, e.OccurredAtUtc.AddHours(8).Year, e.OccurredAtUtc.AddHours(8).Month } into g
-              select new ReportFact(g.Key.CountyId, g.Key.VillageId, g.Key.ProducerId, g.Key.Channel, null, g.Key.Year, g.Key.Month, g.Sum(e => e.AmountFen));
-        var cube = await facts.ToListAsync(ct);
+              group e by new
+              {
+                  e.CountyId, e.VillageId, ProducerId = EF.Constant(byProducer) ? e.ProducerId : 0, e.Channel,
+                  e.OccurredAtUtc.AddHours(8).Year, e.OccurredAtUtc.AddHours(8).Month, Day = EF.Constant(byDay) ? e.OccurredAtUtc.AddHours(8).Day : 0,
+              } into g
+              select new ReportFact(g.Key.CountyId, g.Key.VillageId, g.Key.ProducerId, g.Key.Channel, null, g.Key.Year, g.Key.Month, g.Key.Day, g.Sum(e => e.AmountFen));
+        return await facts.ToListAsync(ct);
+    }
 
-        var sales = entries.Where(e => e.Kind == AttributionKind.Sale);
-        var orders = await sales.Select(e => e.OrderId).Distinct().CountAsync(ct);
-        var lineIds = sales.Select(e => e.OrderLineId);
-        var units = await db.OrderLines.Where(l => lineIds.Contains(l.Id)).SumAsync(l => (int?)l.Quantity, ct) ?? 0;
-        var reached = cube.GroupBy(f => f.VillageId).Where(g => g.Sum(f => f.Fen) > 0).Select(g => g.Key).ToList();
-        var households = await db.Villages.Where(v => reached.Contains(v.Id)).SumAsync(v => (int?)v.RegisteredPoorHouseholds, ct) ?? 0;
-        var totals = new ReportTotals(new Money(cube.Sum(f => f.Fen)), orders, units, reached.Count, households);
-
-        var cells = cube.GroupBy(f => (label(query.Rows, f), label(query.Columns, f)))
-            .ToDictionary(g => g.Key, g => new Money(g.Sum(f => f.Fen)));
-        var rows = cells.Keys.Select(k => k.Item1).Distinct().Order(StringComparer.Ordinal).ToList();
-        var columns = cells.Keys.Select(k => k.Item2).Distinct().Order(StringComparer.Ordinal).ToList();
-        return (totals, new ReportPivot(rows, columns, cells), cube);
+    /// <summary>Orders and units sold in the view, counted from the order lines its sale entries belong to (one query).</summary>
+    private async Task<(int Orders, int Units)> OrdersAndUnitsAsync(IQueryable<AttributionEntry> entries, CancellationToken ct)
+    {
+        var saleLines = entries.Where(e => e.Kind == AttributionKind.Sale).Select(e => e.OrderLineId);
+        var counts = await db.OrderLines.Where(l => saleLines.Contains(l.Id)).GroupBy(l => 1)
+            .Select(g => new { Orders = g.Select(l => l.OrderId).Distinct().Count(), Units = g.Sum(l => l.Quantity) })
+            .SingleOrDefaultAsync(ct);
+        return counts is null ? (0, 0) : (counts.Orders, counts.Units);
     }
 
     private async Task<IQueryable<AttributionEntry>> FilteredAsync(AidReportQuery query, int? producerScope, CancellationToken ct)
@@ -159,6 +215,8 @@ public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> 
             var producer = await db.Producers.Where(p => p.Code == query.Producer).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct) ?? -1;
             entries = entries.Where(e => e.ProducerId == producer);
         }
+        if (query.Category is { } category)
+            entries = entries.Where(e => db.OrderLines.Any(l => l.Id == e.OrderLineId && db.Products.Any(p => p.Id == l.ProductId && p.Category == category)));
         return entries;
     }
 }

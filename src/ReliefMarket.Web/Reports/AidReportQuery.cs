@@ -5,6 +5,9 @@ namespace ReliefMarket.Web.Reports;
 
 public enum ReportDimension { County, Village, Producer, Channel, Category, Month, Quarter }
 
+/// <summary>The bars of the chart over time: one per China-time week (Monday to Sunday) or month.</summary>
+public enum ChartInterval { Month, Week }
+
 /// <summary>
 /// The report's parameters as they stand in the query string (shareable, bookmarkable). Dates are China-time days;
 /// <see cref="To"/> is inclusive. Every bad value is reported in <see cref="Problems"/> (localizer keys) and replaced
@@ -16,6 +19,12 @@ public sealed partial record AidReportQuery(DateOnly From, DateOnly To, string? 
     public IReadOnlyList<string> Problems { get; init; } = [];
     /// <summary>A livestream campaign's code: only the sales of orders placed from its share link.</summary>
     public string? Campaign { get; init; }
+    public ChartInterval Interval { get; init; }
+    /// <summary>What the chart's bars are stacked by: <see cref="ReportDimension.Channel"/> or <see cref="ReportDimension.County"/>.</summary>
+    public ReportDimension Stack { get; init; } = ReportDimension.Channel;
+
+    /// <summary>Weekly bars over a longer period would be too many to read; such a chart is drawn by month.</summary>
+    public const int MaxWeeklyDays = 184;
 
     /// <summary>Longer ranges are for the background export (not built yet); three years covers every report asked for.</summary>
     public const int MaxDays = 3 * 366;
@@ -29,7 +38,14 @@ public sealed partial record AidReportQuery(DateOnly From, DateOnly To, string? 
             Enum<Channel>(q, "channel", problems), Enum<ProductCategory>(q, "category", problems),
             AidOnly: (string?)q["aid"] is not ("0" or "false" or "off"),
             Rows: Enum<ReportDimension>(q, "rows", problems) ?? ReportDimension.County,
-            Columns: Enum<ReportDimension>(q, "cols", problems) ?? ReportDimension.Channel) { Problems = problems, Campaign = Code(q, "campaign", problems) };
+            Columns: Enum<ReportDimension>(q, "cols", problems) ?? ReportDimension.Channel)
+        {
+            Problems = problems,
+            Campaign = Code(q, "campaign", problems),
+            Interval = Enum<ChartInterval>(q, "interval", problems) is ChartInterval.Week && to.DayNumber - from.DayNumber < MaxWeeklyDays
+                ? ChartInterval.Week : ChartInterval.Month,
+            Stack = Enum<ReportDimension>(q, "stack", problems) is ReportDimension.County ? ReportDimension.County : ReportDimension.Channel,
+        };
     }
 
     private static (DateOnly, DateOnly) Period(IQueryCollection q, DateOnly today, List<string> problems)
@@ -98,6 +114,8 @@ public sealed partial record AidReportQuery(DateOnly From, DateOnly To, string? 
         if (Category is not null) parts.Add(new("category", Category.ToString()));
         if (Campaign is not null) parts.Add(new("campaign", Campaign));
         if (!AidOnly) parts.Add(new("aid", "0"));
+        if (Interval != ChartInterval.Month) parts.Add(new("interval", Interval.ToString()));
+        if (Stack != ReportDimension.Channel) parts.Add(new("stack", Stack.ToString()));
         return Microsoft.AspNetCore.Http.QueryString.Create(parts).ToString();
     }
 }

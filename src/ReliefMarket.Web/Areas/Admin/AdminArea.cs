@@ -33,7 +33,6 @@ public static class AdminArea
         builder.Services.AddScoped<Audit.AuditLog>();
         builder.Services.AddScoped<Pages.Orders.OrderRefunds>();
         builder.Services.AddScoped<Pages.Users.UserAdmin>();
-        builder.Services.AddScoped<Reports.AidReport>();
         return builder;
     }
 

@@ -56,7 +56,8 @@ public class DetailsModel(AppDbContext db, PaymentStarter payments, PaymentEvent
         var order = await db.FindOwnAsync(id, User.UserId()!, ct);
         if (order is null) return false;
         Order = order;
-        Villages = await OrderVillages.ForAsync(db, order, ct);
+        // Once paid, what the order has actually sent (refunds deducted); before, what it would send.
+        Villages = order.PaidAtUtc is null ? await OrderVillages.ForAsync(db, order, ct) : await OrderVillages.NetForAsync(db, order.Id, ct);
         Shipments = await db.Shipments.AsNoTracking().Where(s => s.OrderId == id).OrderBy(s => s.ProducerId).ToListAsync(ct);
         return true;
     }

@@ -24,7 +24,7 @@ public abstract class ImpactTests<TShop>(TShop shop) : IClassFixture<TShop> wher
 
         // ¥10.00 of the first order comes back.
         string reference;
-        long expected;
+        long expected, firstNet;
         await using (var scope = shop.Scope(out var db))
         {
             reference = (await db.Orders.SingleAsync(o => o.Id == first)).PaymentReference!;
@@ -32,6 +32,7 @@ public abstract class ImpactTests<TShop>(TShop shop) : IClassFixture<TShop> wher
             await events.ApplyOnceAsync($"refund-{first:N}", "test.refund", t => events.RefundedAsync(reference, new Money(1000), t), default);
             var mine = db.Orders.Where(o => o.CustomerId == shopper.UserId).Select(o => o.Id);
             expected = await db.AttributionEntries.Where(e => mine.Contains(e.OrderId)).SumAsync(e => e.AmountFen);
+            firstNet = await db.AttributionEntries.Where(e => e.OrderId == first).SumAsync(e => e.AmountFen);
         }
         // The refund is spread over the order's lines and shipping like the payment was; only the lines' part leaves the villages.
         Assert.InRange(expected, 7980 + 3990 - 1000, 7980 + 3990 - 1);
@@ -41,6 +42,11 @@ public abstract class ImpactTests<TShop>(TShop shop) : IClassFixture<TShop> wher
         Assert.Equal(new Money(expected).ToString(), Money.Sum(villages.Select(v => Money.Parse(v.QuerySelector(".share-figures")!.TextContent))).ToString());
         Assert.Contains($"带去 {new Money(expected)}", page.QuerySelector(".impact-headline")!.TextContent);
         Assert.Contains(page.QuerySelectorAll(".shares a"), a => a.GetAttribute("href") == "/origins/weining/pingshan");
+
+        // The order page says the same for that order, refund deducted, and lists the villages with their net amounts.
+        var order = await shopper.PageAsync($"/orders/{first}");
+        Assert.Contains($"2 个村带去 {new Money(firstNet)}", order.QuerySelector(".order-supports")!.TextContent);
+        Assert.Equal(new Money(firstNet), Money.Sum(order.QuerySelectorAll(".shares .share-figures").Select(f => Money.Parse(f.TextContent))));
 
         var stranger = await Shopper.Anonymous(shop, "en").SignUpAndSignInAsync();
         var empty = await stranger.PageAsync("/account/impact");
