@@ -272,9 +272,6 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.HasIndex("OrderLineId")
                         .HasDatabaseName("ix_attribution_entries_order_line_id");
 
-                    b.HasIndex("OccurredAtUtc", "Channel", "AmountFen")
-                        .HasDatabaseName("ix_attribution_entries_occurred_at_utc_channel_amount_fen");
-
                     b.HasIndex("ProducerId", "OccurredAtUtc", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_producer_id_occurred_at_utc_amount_fen");
 
@@ -283,6 +280,9 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CountyId", "OccurredAtUtc", "Channel", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_county_id_occurred_at_utc_channel_amoun~");
+
+                    b.HasIndex("OccurredAtUtc", "CertifiedAtSale", "Kind", "CountyId", "VillageId", "ProducerId", "Channel", "AmountFen", "OrderLineId")
+                        .HasDatabaseName("ix_attribution_entries_report");
 
                     b.ToTable("attribution_entries", (string)null);
                 });
@@ -2558,6 +2558,96 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.ToTable("work_unit_invitations", (string)null);
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Reports.ReportExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("culture");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at_utc");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("format");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at_utc");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("parameters");
+
+                    b.Property<int?>("ProducerScope")
+                        .HasColumnType("integer")
+                        .HasColumnName("producer_scope");
+
+                    b.Property<DateTime?>("ReadyAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ready_at_utc");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at_utc");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_exports");
+
+                    b.HasIndex("RequestedBy")
+                        .HasDatabaseName("ix_report_exports_requested_by");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_exports_token_hash");
+
+                    b.HasIndex("ReadyAtUtc", "NextAttemptAtUtc")
+                        .HasDatabaseName("ix_report_exports_ready_at_utc_next_attempt_at_utc");
+
+                    b.ToTable("report_exports", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -3360,6 +3450,16 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_work_unit_invitations_work_units_work_unit_id");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Reports.ReportExport", b =>
+                {
+                    b.HasOne("ReliefMarket.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedBy")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_exports_asp_net_users_requested_by");
                 });
 
             modelBuilder.Entity("ReliefMarket.Domain.Ledger.JournalEntry", b =>

@@ -259,9 +259,6 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrderLineId")
                         .HasDatabaseName("ix_attribution_entries_order_line_id");
 
-                    b.HasIndex("OccurredAtUtc", "Channel", "AmountFen")
-                        .HasDatabaseName("ix_attribution_entries_occurred_at_utc_channel_amount_fen");
-
                     b.HasIndex("ProducerId", "OccurredAtUtc", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_producer_id_occurred_at_utc_amount_fen");
 
@@ -270,6 +267,9 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CountyId", "OccurredAtUtc", "Channel", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_county_id_occurred_at_utc_channel_amount_fen");
+
+                    b.HasIndex("OccurredAtUtc", "CertifiedAtSale", "Kind", "CountyId", "VillageId", "ProducerId", "Channel", "AmountFen", "OrderLineId")
+                        .HasDatabaseName("ix_attribution_entries_report");
 
                     b.ToTable("attribution_entries", (string)null);
                 });
@@ -2489,6 +2489,96 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.ToTable("work_unit_invitations", (string)null);
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Reports.ReportExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("culture");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at_utc");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("format");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at_utc");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameters");
+
+                    b.Property<int?>("ProducerScope")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("producer_scope");
+
+                    b.Property<DateTime?>("ReadyAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ready_at_utc");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at_utc");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_exports");
+
+                    b.HasIndex("RequestedBy")
+                        .HasDatabaseName("ix_report_exports_requested_by");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_exports_token_hash");
+
+                    b.HasIndex("ReadyAtUtc", "NextAttemptAtUtc")
+                        .HasDatabaseName("ix_report_exports_ready_at_utc_next_attempt_at_utc");
+
+                    b.ToTable("report_exports", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -3289,6 +3379,16 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_work_unit_invitations_work_units_work_unit_id");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Reports.ReportExport", b =>
+                {
+                    b.HasOne("ReliefMarket.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedBy")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_exports_asp_net_users_requested_by");
                 });
 
             modelBuilder.Entity("ReliefMarket.Domain.Ledger.JournalEntry", b =>
