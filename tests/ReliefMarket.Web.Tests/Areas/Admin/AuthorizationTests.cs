@@ -22,11 +22,15 @@ public abstract class AuthorizationTests<TShop>(TShop shop) : IClassFixture<TSho
         "/admin/producers", "/admin/producers/{producer}", "/admin/origins",
     ];
 
-    /// <summary>Each handler with what it posts; the user handlers grant, remove, lock and unlock in turn, so an admin ends where they began plus four entries.</summary>
-    private static readonly (string Url, string Role)[] Writes =
+    /// <summary>
+    /// Each handler with what it posts; the user handlers grant, remove, lock and unlock in turn, so an admin ends where
+    /// they began plus four entries. The order gets one unit of its first line back, then ¥1.00 (refund number 1).
+    /// </summary>
+    private static readonly (string Url, string Role, string Sequence)[] Writes =
     [
-        ("/admin/orders/{order}/refund", ""), ("/admin/users/{user}?handler=AddRole", Roles.Auditor),
-        ("/admin/users/{user}?handler=RemoveRole", Roles.Auditor), ("/admin/users/{user}?handler=Lock", ""), ("/admin/users/{user}?handler=Unlock", ""),
+        ("/admin/orders/{order}/refund?handler=Lines", "", "0"), ("/admin/orders/{order}/refund", "", "1"),
+        ("/admin/users/{user}?handler=AddRole", Roles.Auditor, "0"),
+        ("/admin/users/{user}?handler=RemoveRole", Roles.Auditor, "0"), ("/admin/users/{user}?handler=Lock", "", "0"), ("/admin/users/{user}?handler=Unlock", "", "0"),
     ];
 
     private async Task<Shopper> AsAsync(Who who) => who switch
@@ -80,11 +84,13 @@ public abstract class AuthorizationTests<TShop>(TShop shop) : IClassFixture<TSho
 
         // A token this person's session accepts, from a page everyone may open: the refusal must come from authorization.
         var token = (await person.PageAsync(who == Who.Anonymous ? "/account/login" : "/")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        foreach (var (url, role) in Writes.Select(w => (Fill(w.Url), w.Role)))
+        var line = order.Lines.OrderBy(l => l.Id).First();
+        foreach (var (url, role, sequence) in Writes.Select(w => (Fill(w.Url), w.Role, w.Sequence)))
         {
             var response = await person.Client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["Amount"] = "1.00", ["Reason"] = "authorization table", ["Sequence"] = "0", ["role"] = role, ["__RequestVerificationToken"] = token,
+                ["Amount"] = "1.00", ["Reason"] = "authorization table", ["Sequence"] = sequence, ["role"] = role,
+                [$"Quantities[{line.Id}]"] = "1", ["__RequestVerificationToken"] = token,
             }));
             switch (expect)
             {
@@ -107,7 +113,7 @@ public abstract class AuthorizationTests<TShop>(TShop shop) : IClassFixture<TSho
         }
         Assert.Equal([Roles.Consumer], roles);
         Assert.False(locked);
-        if (expect == Expect.Allowed) Assert.Equal((new Money(100), 1, 4), (after.Refunded, effects.Audits, userAudits));
+        if (expect == Expect.Allowed) Assert.Equal((new Money(100) + line.UnitPrice, 2, 4), (after.Refunded, effects.Audits, userAudits));
         else Assert.Equal((Money.Zero, OrderStatus.Paid, 0, 0, 0, 0), (after.Refunded, after.Status, effects.Audits, effects.Emails, effects.Events, userAudits));
     }
 
