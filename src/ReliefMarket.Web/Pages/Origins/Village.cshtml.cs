@@ -18,7 +18,7 @@ public class VillageModel(AppDbContext db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetAsync(string county, string village, CancellationToken ct)
     {
         var found = await db.Villages.AsNoTracking().Include(v => v.County).Include(v => v.Township)
-            .SingleOrDefaultAsync(v => v.Code == village && v.County.Code == county, ct);
+            .SingleOrDefaultAsync(v => v.Code == village && v.County.Code == county && v.IsActive, ct);
         if (found is null) return NotFound();
         Village = found;
         var producers = await db.Producers.AsNoTracking().Include(p => p.Village)

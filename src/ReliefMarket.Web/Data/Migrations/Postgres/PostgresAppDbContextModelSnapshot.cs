@@ -416,6 +416,10 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("code");
 
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
                     b.Property<bool>("IsDemoData")
                         .HasColumnType("boolean")
                         .HasColumnName("is_demo_data");
@@ -800,6 +804,10 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.Property<bool>("HasExited")
                         .HasColumnType("boolean")
                         .HasColumnName("has_exited");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
 
                     b.Property<bool>("IsDemoData")
                         .HasColumnType("boolean")

@@ -399,6 +399,10 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("code");
 
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
                     b.Property<bool>("IsDemoData")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_demo_data");
@@ -773,6 +777,10 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.Property<bool>("HasExited")
                         .HasColumnType("INTEGER")
                         .HasColumnName("has_exited");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
 
                     b.Property<bool>("IsDemoData")
                         .HasColumnType("INTEGER")
