@@ -16,7 +16,7 @@ public abstract class AuthorizationTests<TShop>(TShop shop) : IClassFixture<TSho
     private static readonly string[] Reads =
     [
         "/admin/orders", "/admin/orders/{order}", "/admin/orders/{order}/refund", "/admin/audit", "/admin/audit/export",
-        "/admin/payments/unapplied", "/admin/users", "/admin/users/{user}",
+        "/admin/payments/unapplied", "/admin/users", "/admin/users/{user}", "/admin/users/invite",
         "/admin", "/admin/reports", "/admin/reports?handler=csv", "/admin/reports?handler=xlsx", "/admin/ledger",
         "/admin/ledger/reconciliation", "/admin/certification", "/admin/certification/{product}", "/admin/devices",
         "/admin/producers", "/admin/producers/{producer}", "/admin/producers/new", "/admin/origins",
@@ -38,6 +38,7 @@ public abstract class AuthorizationTests<TShop>(TShop shop) : IClassFixture<TSho
         ("/admin/origins?handler=AddVillage", "", "0", "404"), ("/admin/origins?handler=Active", "", "0", "404"),
         ("/admin/origins?handler=Delete", "", "0", "404"), ("/admin/producers/0?handler=Active", "", "0", "404"),
         ("/admin/producers/0?handler=Delete", "", "0", "404"), ("/admin/producers/new", "", "0", "200"),
+        ("/admin/users/invite?handler=Member", "", "0", "200"), ("/admin/users/invite?handler=Staff", "", "0", "200"),
     ];
 
     private async Task<Shopper> AsAsync(Who who) => who switch
@@ -83,7 +84,7 @@ public abstract class AuthorizationTests<TShop>(TShop shop) : IClassFixture<TSho
                     Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {response.StatusCode}");
                     var page = await response.ReadPageAsync();
                     // Read-only means no action buttons at all: auditors see no form that posts.
-                    if (url.EndsWith("/refund") || url.Contains("/users/") || url.Contains("/producers/") || url.EndsWith("/origins"))
+                    if (url.EndsWith("/refund") || url.Contains("/users/") || url.Contains("/producers/") || url.EndsWith("/origins") || url.EndsWith("/invite"))
                         Assert.Equal(expect == Expect.Allowed, page.QuerySelectorAll("form[method=post]").Any(f => !f.ClassList.Contains("lang-switch-form") && f.GetAttribute("action") is not "/account/logout"));
                     break;
             }
@@ -117,7 +118,8 @@ public abstract class AuthorizationTests<TShop>(TShop shop) : IClassFixture<TSho
         await using (var scope = shop.Scope(out var db))
         {
             userAudits = await db.AuditEntries.CountAsync(a => a.EntityType == "User" && a.EntityId == target);
-            structureAudits = await db.AuditEntries.CountAsync(a => a.EntityType == "County" || a.EntityType == "Township" || a.EntityType == "Village" || a.EntityType == "Producer");
+            structureAudits = await db.AuditEntries.CountAsync(a => a.EntityType == "County" || a.EntityType == "Township" || a.EntityType == "Village"
+                || a.EntityType == "Producer" || a.Action == "user.invited");
             locked = await db.Users.Where(u => u.Id == target).Select(u => u.LockoutEnd != null).SingleAsync();
             roles = await db.UserRoles.Where(ur => ur.UserId == target).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync();
         }
