@@ -40,6 +40,47 @@ public static class AttributionRule
             .ToList();
     }
 
+    /// <summary>What each line has had refunded so far, from the order's earlier refund entries (line id → amount).</summary>
+    public static Dictionary<long, Money> RefundedByLine(IEnumerable<AttributionEntry> earlierRefunds) =>
+        earlierRefunds.Where(e => e.Kind == AttributionKind.Refund).GroupBy(e => e.OrderLineId)
+            .ToDictionary(g => g.Key, g => new Money(-g.Sum(e => e.AmountFen)));
+
+    /// <summary>Whether each chosen part fits in what its line still has to refund after <paramref name="earlierRefunds"/>.</summary>
+    public static bool LinesCanRefund(Order order, IReadOnlyCollection<(OrderLine Line, Money Amount)> parts, IEnumerable<AttributionEntry> earlierRefunds)
+    {
+        var refunded = RefundedByLine(earlierRefunds);
+        return parts.Count > 0 && parts.All(p => order.Lines.Contains(p.Line) && p.Amount.Fen > 0)
+            && parts.GroupBy(p => p.Line).All(g => Money.Sum(g.Select(p => p.Amount)) <= g.Key.Amount - refunded.GetValueOrDefault(g.Key.Id));
+    }
+
+    /// <summary>Negating entries for a refund of chosen lines (an administrator's line refund): each part goes to its own line's villages.</summary>
+    public static IReadOnlyList<AttributionEntry> ForLineRefunds(Order order, IReadOnlyCollection<(OrderLine Line, Money Amount)> parts,
+        IEnumerable<AttributionEntry> earlierRefunds, DateTime atUtc)
+    {
+        if (!LinesCanRefund(order, parts, earlierRefunds)) throw new DomainException("A line refund must be more than zero and fit what remains of its line.");
+        return parts.SelectMany(p => ForRefund(order, p.Line, p.Amount, atUtc)).ToList();
+    }
+
+    /// <summary>
+    /// Negating entries for a refund against what is left of the order (a provider's refund, or an amount an
+    /// administrator typed): spread over what each line and the shipping fee still have to refund, so that earlier
+    /// line refunds are not taken twice. Call it before <see cref="Order.RecordRefund"/> records this refund.
+    /// </summary>
+    public static IReadOnlyList<AttributionEntry> ForRemainingRefund(Order order, Money refunded, IEnumerable<AttributionEntry> earlierRefunds, DateTime atUtc)
+    {
+        var byLine = RefundedByLine(earlierRefunds);
+        var linesRefunded = Money.Sum(byLine.Values);
+        var shippingRefunded = new Money(Math.Clamp((order.Refunded - linesRefunded).Fen, 0, order.ShippingFee.Fen));
+        var weights = order.Lines.Select(l => Math.Max(0, (l.Amount - byLine.GetValueOrDefault(l.Id)).Fen))
+            .Append((order.ShippingFee - shippingRefunded).Fen).ToList();
+        if (refunded.Fen <= 0 || refunded.Fen > weights.Sum()) throw new DomainException("A refund must be between ¥0.01 and what remains of the order.");
+        var parts = refunded.Allocate(weights);
+        return order.Lines.Select((line, i) => (line, part: parts[i]))
+            .Where(x => x.part.Fen > 0)
+            .SelectMany(x => ForRefund(order, x.line, x.part, atUtc))
+            .ToList();
+    }
+
     private static List<AttributionEntry> Split(Order order, OrderLine line, Money amount, AttributionKind kind, DateTime atUtc)
     {
         var parts = amount.Allocate(line.Shares.Select(s => (long)s.BasisPoints).ToList());

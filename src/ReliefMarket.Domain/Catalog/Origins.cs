@@ -42,6 +42,18 @@ public class County
     /// <summary>Where the county seat is, in degrees: places the county on the origins map.</summary>
     public double Latitude { get; private set; }
     public double Longitude { get; private set; }
+
+    /// <summary>An administrator corrects the programme and the headline figures (both languages).</summary>
+    public void Revise(AidProgramme programme, LocalizedText headline)
+    {
+        if (!Enum.IsDefined(programme)) throw new DomainException("Unknown aid programme.");
+        if (string.IsNullOrWhiteSpace(headline.Zh) || headline.Zh.Length > MaxHeadlineLength || headline.En.Length > MaxHeadlineLength)
+            throw new DomainException($"A headline is 1 to {MaxHeadlineLength} characters.");
+        Programme = programme;
+        Headline = headline;
+    }
+
+    public const int MaxHeadlineLength = 500;
 }
 
 /// <summary>A township (镇/乡) of an assisted county.</summary>
@@ -62,6 +74,19 @@ public class Township
     public County County { get; private set; } = null!;
     public string Code { get; private set; } = "";
     public LocalizedText Name { get; private set; } = null!;
+
+    public void Rename(LocalizedText name) => Name = Names.Require(name);
+}
+
+/// <summary>Place names as administrators type them: Chinese required, English optional, both short.</summary>
+public static class Names
+{
+    public const int MaxLength = 64;
+
+    public static LocalizedText Require(LocalizedText name) =>
+        string.IsNullOrWhiteSpace(name.Zh) || name.Zh.Length > MaxLength || name.En.Length > MaxLength
+            ? throw new DomainException($"A name is 1 to {MaxLength} characters.")
+            : new LocalizedText(name.Zh.Trim(), name.En.Trim());
 }
 
 /// <summary>
@@ -111,6 +136,14 @@ public class Village
     public LocalizedText Story { get; private set; } = null!;
     /// <summary>True when the figures (or the village itself) were invented for the demo.</summary>
     public bool IsDemoData { get; private set; }
+    /// <summary>
+    /// False once an administrator deactivates it (instead of deleting a village past sales point to): it leaves the
+    /// storefront and cannot take new sourcing shares; past order lines keep their snapshots.
+    /// </summary>
+    public bool IsActive { get; private set; } = true;
+
+    public void Deactivate() => IsActive = false;
+    public void Activate() => IsActive = true;
 
     /// <summary>The aid office's figures for the village, as an administrator corrects them.</summary>
     public void UpdateFigures(int registeredPoorHouseholds, int registeredPoorPeople, bool isDesignatedPoorVillage, bool hasExited)

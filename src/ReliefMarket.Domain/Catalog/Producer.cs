@@ -71,6 +71,11 @@ public class Producer
     public IReadOnlyList<SourcingShare> SourcingShares => _sourcingShares;
     /// <summary>Null until an administrator records it; payouts by bank transfer need it.</summary>
     public BankAccount? BankAccount { get; private set; }
+    /// <summary>False once an administrator deactivates it: its listings leave the storefront and it cannot list new ones.</summary>
+    public bool IsActive { get; private set; } = true;
+
+    public void Deactivate() => IsActive = false;
+    public void Activate() => IsActive = true;
 
     public void SetBankAccount(BankAccount account) => BankAccount = account;
 

@@ -23,6 +23,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Payments.ProcessedWebhookEvent> ProcessedWebhookEvents => Set<Payments.ProcessedWebhookEvent>();
     public DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
     public DbSet<Payments.UnappliedPayment> UnappliedPayments => Set<Payments.UnappliedPayment>();
+    public DbSet<Payments.RefundPlan> RefundPlans => Set<Payments.RefundPlan>();
     public DbSet<Access.Invitation> Invitations => Set<Access.Invitation>();
     public DbSet<ProductPhoto> ProductPhotos => Set<ProductPhoto>();
     public DbSet<StockChange> StockChanges => Set<StockChange>();

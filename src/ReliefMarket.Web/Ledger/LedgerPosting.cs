@@ -10,9 +10,9 @@ public static class LedgerPosting
 {
     public static void Paid(AppDbContext db, Order order) => db.JournalEntries.Add(Postings.ForPaidOrder(order));
 
-    /// <summary>Call after <see cref="Order.RecordRefund"/>, with the same time as the refund's attribution.</summary>
-    public static void Refunded(AppDbContext db, Order order, Money refunded, DateTime atUtc) =>
-        db.JournalEntries.Add(Postings.ForRefund(order, refunded, atUtc));
+    /// <summary>Call after <see cref="Order.RecordRefund"/>, with the refund's attribution entries: producers give back what those took off.</summary>
+    public static void Refunded(AppDbContext db, Order order, IEnumerable<AttributionEntry> refundEntries, Money refunded, DateTime atUtc) =>
+        db.JournalEntries.Add(Postings.ForRefund(order, refundEntries, refunded, order.Refunded, atUtc));
 
     public static void UnappliedRefunded(AppDbContext db, Guid orderId, string paymentReference, Money amount, DateTime atUtc) =>
         db.JournalEntries.Add(Postings.ForUnappliedPaymentRefund(orderId, paymentReference, amount, atUtc));

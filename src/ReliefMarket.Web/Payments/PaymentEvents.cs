@@ -110,13 +110,47 @@ public sealed class PaymentEvents(AppDbContext db, Ordering.Stock stock, IPaymen
         if (order is null) return false; // not paid yet (or not ours): let the provider deliver it again later
         var delta = totalRefunded - order.Refunded;
         if (delta.Fen <= 0) return true;
-        order.RecordRefund(delta);
         var at = Now;
-        db.AttributionEntries.AddRange(AttributionRule.ForOrderRefund(order, delta, at));
-        Ledger.LedgerPosting.Refunded(db, order, delta, at);
+        var entries = await RefundEntriesAsync(order, delta, at, ct);
+        db.AttributionEntries.AddRange(entries);
+        Ledger.LedgerPosting.Refunded(db, order, entries, delta, at);
         // Here, not in the admin page: a refund started in the Stripe dashboard tells the consumer too, and only once.
         await EmailCustomerAsync(order, "order-refunded", (culture, link) => Task.FromResult(templates.OrderRefunded(culture, order, delta, link)), ct);
         return true;
+    }
+
+    /// <summary>
+    /// Records <paramref name="delta"/> on the order and returns its negating attribution. Administrators' refund plans
+    /// not yet applied that fit in it are taken first, oldest first, and split as they say (by line, or over what
+    /// remains); whatever is left is spread over what remains of the order's lines and shipping.
+    /// </summary>
+    private async Task<List<AttributionEntry>> RefundEntriesAsync(Order order, Money delta, DateTime at, CancellationToken ct)
+    {
+        var earlier = await db.AttributionEntries.AsNoTracking()
+            .Where(a => a.OrderId == order.Id && a.Kind == AttributionKind.Refund).ToListAsync(ct);
+        var entries = new List<AttributionEntry>();
+        var rest = delta;
+        var plans = await db.RefundPlans.Where(p => p.OrderId == order.Id && p.AppliedAtUtc == null)
+            .OrderBy(p => p.CreatedAtUtc).ThenBy(p => p.Key).ToListAsync(ct);
+        foreach (var plan in plans)
+        {
+            if (plan.Amount > rest) continue;
+            var parts = plan.Lines.Select(l => (Line: order.Lines.FirstOrDefault(x => x.Id == l.OrderLineId)!, l.Amount)).ToList();
+            var sofar = earlier.Concat(entries).ToList();
+            // A plan whose lines no longer fit (another refund took from them meanwhile) still refunds its amount, over what remains.
+            entries.AddRange(parts.Count > 0 && parts.All(p => p.Line is not null) && AttributionRule.LinesCanRefund(order, parts, sofar)
+                ? AttributionRule.ForLineRefunds(order, parts, sofar, at)
+                : AttributionRule.ForRemainingRefund(order, plan.Amount, sofar, at));
+            order.RecordRefund(plan.Amount);
+            plan.MarkApplied(at);
+            rest -= plan.Amount;
+        }
+        if (rest.Fen > 0)
+        {
+            entries.AddRange(AttributionRule.ForRemainingRefund(order, rest, earlier.Concat(entries).ToList(), at));
+            order.RecordRefund(rest);
+        }
+        return entries;
     }
 
     /// <summary>Writes the email into the outbox inside the current transaction, in the customer's language.</summary>

@@ -33,6 +33,7 @@ public static class AdminArea
         builder.Services.AddScoped<Audit.AuditLog>();
         builder.Services.AddScoped<Pages.Orders.OrderRefunds>();
         builder.Services.AddScoped<Pages.Users.UserAdmin>();
+        builder.Services.AddScoped<Pages.Origins.AidStructure>();
         return builder;
     }
 

@@ -18,11 +18,11 @@ public class VillageModel(AppDbContext db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetAsync(string county, string village, CancellationToken ct)
     {
         var found = await db.Villages.AsNoTracking().Include(v => v.County).Include(v => v.Township)
-            .SingleOrDefaultAsync(v => v.Code == village && v.County.Code == county, ct);
+            .SingleOrDefaultAsync(v => v.Code == village && v.County.Code == county && v.IsActive, ct);
         if (found is null) return NotFound();
         Village = found;
         var producers = await db.Producers.AsNoTracking().Include(p => p.Village)
-            .Where(p => p.SourcingShares.Any(s => s.VillageId == found.Id)).OrderBy(p => p.Id).ToListAsync(ct);
+            .Where(p => p.IsActive && p.SourcingShares.Any(s => s.VillageId == found.Id)).OrderBy(p => p.Id).ToListAsync(ct);
         Suppliers = producers.Select(p => new Supplier(p, p.SourcingShares.Single(s => s.VillageId == found.Id).BasisPoints)).ToList();
         var producerIds = producers.Select(p => p.Id).ToList();
         Products = await db.Products.AsNoTracking().Where(p => p.IsListed && producerIds.Contains(p.ProducerId)).OrderBy(p => p.Id)

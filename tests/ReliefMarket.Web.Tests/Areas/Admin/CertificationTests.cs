@@ -40,6 +40,7 @@ public abstract class CertificationTests<TShop>(TShop shop) : IClassFixture<TSho
         var download = await admin.Client.GetAsync($"/admin/certification/{id}?handler=evidence&submission={submission}&file={file}");
         Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("nosniff", string.Join(",", download.Headers.GetValues("X-Content-Type-Options")));
 
         foreach (var (values, message) in new (Dictionary<string, string>, string)[]
                  {
@@ -70,6 +71,39 @@ public abstract class CertificationTests<TShop>(TShop shop) : IClassFixture<TSho
         }
         var shopPage = await shop.Client().GetPageAsync($"/products/{product.Slug}");
         Assert.Contains("WN-2026-0042", shopPage.DocumentElement.TextContent);
+    }
+
+    [Fact]
+    public async Task A_certificate_is_withdrawn_with_a_reason_kept_in_its_history_and_the_badge_leaves_the_shop()
+    {
+        await shop.MemberAsync();
+        var (id, _, _) = await PendingAsync();
+        var admin = await Shopper.Anonymous(shop).SignUpAndSignInAsync(role: Roles.Admin);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, id, "Approve",
+            new() { ["CertificateNumber"] = "WN-2026-0099", ["IssuingCounty"] = "weining", ["ValidUntil"] = Day(200) })).StatusCode);
+
+        var empty = await PostAsync(admin, id, "Withdraw", new() { ["Reason"] = "   " });
+        Assert.NotNull((await empty.ReadPageAsync()).QuerySelector("[role=alert]"));
+        var tooLong = await PostAsync(admin, id, "Withdraw", new() { ["Reason"] = new string('长', 5000) });
+        Assert.Contains("500", (await tooLong.ReadPageAsync()).QuerySelector("[role=alert]")!.TextContent);
+        var auditor = await Shopper.Anonymous(shop).SignUpAndSignInAsync(role: Roles.Auditor);
+        Assert.Equal("/account/access-denied", (await PostAsync(auditor, id, "Withdraw", new() { ["Reason"] = "no" })).Headers.Location?.AbsolutePath);
+        Assert.Equal(CertificationStatus.Certified, (await shop.ProductAsync(id)).CertificationStatus);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, id, "Withdraw", new() { ["Reason"] = "<script>x</script> 抽检不合格" })).StatusCode);
+
+        var product = await shop.ProductAsync(id);
+        Assert.NotEqual(CertificationStatus.Certified, product.CertificationStatus);
+        await using (var scope = shop.Scope(out var db))
+        {
+            var decisions = await db.Set<CertificationDecision>().Where(d => d.ProductId == id).OrderBy(d => d.Id).Select(d => d.Action).ToListAsync();
+            Assert.Equal([CertificationAction.Approved, CertificationAction.Withdrawn], decisions);
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "certification.withdrawn" && a.EntityId == id.ToString()));
+        }
+        var review = await admin.Client.GetStringAsync($"/admin/certification/{id}");
+        Assert.Contains("抽检不合格", review);
+        Assert.DoesNotContain("<script>x</script>", review);
+        Assert.DoesNotContain("WN-2026-0099", (await shop.Client().GetPageAsync($"/products/{product.Slug}")).DocumentElement.TextContent);
     }
 
     [Fact]

@@ -138,7 +138,7 @@ public abstract class RefundTests<TShop>(TShop shop) : IClassFixture<TShop> wher
             // is still between the gateway call and its own apply step.
             var gateway = new WebhookFirstGateway(shop, order.PaymentReference!);
             var refunds = new OrderRefunds(sp.GetRequiredService<AppDbContext>(), gateway, sp.GetRequiredService<PaymentEvents>(),
-                sp.GetRequiredService<AuditLog>(), NullLogger<OrderRefunds>.Instance);
+                sp.GetRequiredService<AuditLog>(), TimeProvider.System, NullLogger<OrderRefunds>.Instance);
 
             var outcome = await refunds.RefundAsync(order.Id, half, "webhook first", 0, default);
 

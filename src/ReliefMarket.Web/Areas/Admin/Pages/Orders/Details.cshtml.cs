@@ -11,7 +11,7 @@ public enum RefundNotice { None, Refunded, AlreadyRecorded }
 public class DetailsModel(AppDbContext db) : PageModel
 {
     public sealed record AttributionRow(DateTime OccurredAtUtc, AttributionKind Kind, LocalizedText Village, int ProducerId, bool CertifiedAtSale, Money Amount);
-    public sealed record RefundRow(DateTime AtUtc, string? By, string? Amount, string? Reason, string? RefundId);
+    public sealed record RefundRow(DateTime AtUtc, string? By, string? Amount, string? Lines, string? Reason, string? RefundId);
 
     public Order Order { get; private set; } = null!;
     public string? BuyerEmail { get; private set; }
@@ -45,6 +45,6 @@ public class DetailsModel(AppDbContext db) : PageModel
     private static RefundRow ToRefund(AuditEntry entry)
     {
         var after = entry.After is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string?>>(entry.After) ?? [];
-        return new RefundRow(entry.AtUtc, entry.UserEmail, after.GetValueOrDefault("Amount"), after.GetValueOrDefault("Reason"), after.GetValueOrDefault("RefundId"));
+        return new RefundRow(entry.AtUtc, entry.UserEmail, after.GetValueOrDefault("Amount"), after.GetValueOrDefault("Lines"), after.GetValueOrDefault("Reason"), after.GetValueOrDefault("RefundId"));
     }
 }

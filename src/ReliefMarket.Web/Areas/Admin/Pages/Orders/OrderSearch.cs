@@ -2,13 +2,15 @@ using ReliefMarket.Web.Areas.Admin.Pages.Audit;
 
 namespace ReliefMarket.Web.Areas.Admin.Pages.Orders;
 
-/// <summary>The order search's parameters: the number as emails show it, the buyer's email or mobile, status, China-time days.</summary>
+/// <summary>The order search's parameters: the number as emails show it, the buyer's email or mobile, status, the county or producer a line came from, China-time days.</summary>
 public sealed class OrderSearch
 {
     public string? Number { get; set; }
     public string? Email { get; set; }
     public string? Mobile { get; set; }
     public OrderStatus? Status { get; set; }
+    public int? County { get; set; }
+    public int? Producer { get; set; }
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
 
@@ -28,6 +30,9 @@ public sealed class OrderSearch
         }
         if (Mobile?.Trim() is { Length: > 0 } mobile) orders = orders.Where(o => o.ShippingAddress!.Mobile == mobile);
         if (Status is { } status) orders = orders.Where(o => o.Status == status);
+        // From the lines' snapshots: where the order's money went when it was sold, whatever the producer's shares are now.
+        if (County is { } county) orders = orders.Where(o => o.Lines.Any(l => l.Shares.Any(s => s.CountyId == county)));
+        if (Producer is { } producer) orders = orders.Where(o => o.Lines.Any(l => l.ProducerId == producer));
         if (From is { } from)
         {
             var start = AuditFilter.StartOfChinaDayUtc(from);
@@ -64,6 +69,8 @@ public sealed class OrderSearch
     public Dictionary<string, string?> RouteValues() => new()
     {
         ["Search.Number"] = Number, ["Search.Email"] = Email, ["Search.Mobile"] = Mobile, ["Search.Status"] = Status?.ToString(),
+        ["Search.County"] = County?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Search.Producer"] = Producer?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Search.From"] = From?.ToString("yyyy-MM-dd"), ["Search.To"] = To?.ToString("yyyy-MM-dd"),
     };
 }

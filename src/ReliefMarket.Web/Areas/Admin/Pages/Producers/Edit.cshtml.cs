@@ -9,7 +9,7 @@ namespace ReliefMarket.Web.Areas.Admin.Pages.Producers;
 /// /admin/producers/{id}: households supported, the bank account for payouts and the sourcing shares, which must total
 /// exactly 100.00% before anything saves. Shares apply to new sales only: order lines keep the shares they were sold with.
 /// </summary>
-public class EditModel(AppDbContext db, AuditLog audit) : PageModel
+public class EditModel(AppDbContext db, AuditLog audit, Origins.AidStructure structure) : PageModel
 {
     public sealed class ShareRow
     {
@@ -68,13 +68,30 @@ public class EditModel(AppDbContext db, AuditLog audit) : PageModel
         return RedirectToPage("Index");
     }
 
+    /// <summary>Deactivate (its listings leave the storefront) or reactivate; audited.</summary>
+    public async Task<IActionResult> OnPostActiveAsync(int id, bool active, CancellationToken ct) =>
+        await structure.SetProducerActiveAsync(id, active, ct) ? RedirectToPage(new { id }) : NotFound();
+
+    /// <summary>Only a producer nothing points to (no sales, listings or members) is deleted; otherwise the page says to deactivate.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    {
+        var deletion = await structure.DeleteProducerAsync(id, ct);
+        if (deletion == Origins.AidStructure.Deletion.NotFound) return NotFound();
+        if (deletion == Origins.AidStructure.Deletion.Deleted) return RedirectToPage("Index");
+        db.ChangeTracker.Clear();
+        await OnGetAsync(id, ct);
+        Problems = ["Origins.Problem.InUse"];
+        return Page();
+    }
+
     /// <summary>Percentages with at most two decimals, one row per village, totalling exactly 100.00%.</summary>
     private List<SourcingShare> ParseShares(List<string> problems)
     {
         var shares = new List<SourcingShare>();
         foreach (var row in Shares.Where(r => !string.IsNullOrWhiteSpace(r.Village) || !string.IsNullOrWhiteSpace(r.Percent)))
         {
-            var village = Villages.FirstOrDefault(v => v.Code == row.Village);
+            // A deactivated village keeps the shares it had but takes no new ones.
+            var village = Villages.FirstOrDefault(v => v.Code == row.Village && (v.IsActive || Producer.SourcingShares.Any(s => s.VillageId == v.Id)));
             if (village is null || !decimal.TryParse(row.Percent, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent)
                 || percent <= 0 || percent > 100 || decimal.Round(percent, 2) != percent)
             {

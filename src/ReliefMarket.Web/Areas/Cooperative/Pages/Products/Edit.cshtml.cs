@@ -52,6 +52,8 @@ public class EditModel(AppDbContext db, TimeProvider clock) : PageModel
             var producer = await db.Producers.SingleAsync(p => p.Id == producerId, ct);
             product = new Product(producer, NewSlug(producer.Code), parsed.Name, parsed.Description, parsed.Category, parsed.Unit,
                 parsed.Price, parsed.Stock, Illustrations.For(parsed.Category), clock.GetUtcNow().UtcDateTime);
+            // A deactivated producer (or village) may prepare a listing, but it stays off the storefront.
+            if (!await Listings.ActiveProducers.CanListAsync(db, producerId, ct)) product.Unlist();
             db.Products.Add(product);
             await db.SaveChangesAsync(ct);
             return RedirectToPage("Photos", new { id = product.Id });

@@ -12,6 +12,8 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         CertificationStatus Status, DateOnly? CertifiedUntil, string? Note, int SoldLast30Days, string? Thumbnail);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+    /// <summary>Relisting was refused: an administrator deactivated the producer or its village.</summary>
+    public bool Inactive { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -33,6 +35,12 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     {
         var product = await db.FindMineAsync(User, id, ct);
         if (product is null) return NotFound();
+        if (listed && !await Listings.ActiveProducers.CanListAsync(db, product.ProducerId, ct))
+        {
+            Inactive = true;
+            await OnGetAsync(ct);
+            return Page();
+        }
         if (listed) product.List(); else product.Unlist();
         await db.SaveChangesAsync(ct);
         return RedirectToPage();
