@@ -416,6 +416,10 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("code");
 
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
                     b.Property<bool>("IsDemoData")
                         .HasColumnType("boolean")
                         .HasColumnName("is_demo_data");
@@ -805,6 +809,10 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.Property<bool>("HasExited")
                         .HasColumnType("boolean")
                         .HasColumnName("has_exited");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
 
                     b.Property<bool>("IsDemoData")
                         .HasColumnType("boolean")
@@ -2409,6 +2417,38 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.ToTable("processed_webhook_events", (string)null);
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Payments.RefundPlan", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<DateTime?>("AppliedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at_utc");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_refund_plans");
+
+                    b.HasIndex("OrderId", "AppliedAtUtc")
+                        .HasDatabaseName("ix_refund_plans_order_id_applied_at_utc");
+
+                    b.ToTable("refund_plans", (string)null);
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Payments.UnappliedPayment", b =>
                 {
                     b.Property<int>("Id")
@@ -3386,6 +3426,56 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Payments.RefundPlan", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_refund_plans_orders_order_id");
+
+                    b.OwnsMany("ReliefMarket.Web.Payments.RefundPlanLine", "Lines", b1 =>
+                        {
+                            b1.Property<string>("RefundPlanKey")
+                                .HasColumnType("character varying(255)")
+                                .HasColumnName("refund_plan_key");
+
+                            b1.Property<long>("OrderLineId")
+                                .HasColumnType("bigint")
+                                .HasColumnName("order_line_id");
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("bigint")
+                                .HasColumnName("amount_fen");
+
+                            b1.Property<int>("Quantity")
+                                .HasColumnType("integer")
+                                .HasColumnName("quantity");
+
+                            b1.HasKey("RefundPlanKey", "OrderLineId")
+                                .HasName("pk_refund_plan_lines");
+
+                            b1.HasIndex("OrderLineId")
+                                .HasDatabaseName("ix_refund_plan_lines_order_line_id");
+
+                            b1.ToTable("refund_plan_lines", (string)null);
+
+                            b1.HasOne("ReliefMarket.Domain.Ordering.OrderLine", null)
+                                .WithMany()
+                                .HasForeignKey("OrderLineId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired()
+                                .HasConstraintName("fk_refund_plan_lines_order_lines_order_line_id");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RefundPlanKey")
+                                .HasConstraintName("fk_refund_plan_lines_refund_plans_refund_plan_key");
+                        });
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("ReliefMarket.Web.Procurement.ProcurementOrder", b =>

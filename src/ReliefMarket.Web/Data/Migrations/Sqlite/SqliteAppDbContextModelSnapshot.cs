@@ -399,6 +399,10 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("code");
 
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
                     b.Property<bool>("IsDemoData")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_demo_data");
@@ -778,6 +782,10 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.Property<bool>("HasExited")
                         .HasColumnType("INTEGER")
                         .HasColumnName("has_exited");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
 
                     b.Property<bool>("IsDemoData")
                         .HasColumnType("INTEGER")
@@ -2344,6 +2352,38 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.ToTable("processed_webhook_events", (string)null);
                 });
 
+            modelBuilder.Entity("ReliefMarket.Web.Payments.RefundPlan", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<DateTime?>("AppliedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_at_utc");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_refund_plans");
+
+                    b.HasIndex("OrderId", "AppliedAtUtc")
+                        .HasDatabaseName("ix_refund_plans_order_id_applied_at_utc");
+
+                    b.ToTable("refund_plans", (string)null);
+                });
+
             modelBuilder.Entity("ReliefMarket.Web.Payments.UnappliedPayment", b =>
                 {
                     b.Property<int>("Id")
@@ -3315,6 +3355,56 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Web.Payments.RefundPlan", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_refund_plans_orders_order_id");
+
+                    b.OwnsMany("ReliefMarket.Web.Payments.RefundPlanLine", "Lines", b1 =>
+                        {
+                            b1.Property<string>("RefundPlanKey")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("refund_plan_key");
+
+                            b1.Property<long>("OrderLineId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("order_line_id");
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("amount_fen");
+
+                            b1.Property<int>("Quantity")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("quantity");
+
+                            b1.HasKey("RefundPlanKey", "OrderLineId")
+                                .HasName("pk_refund_plan_lines");
+
+                            b1.HasIndex("OrderLineId")
+                                .HasDatabaseName("ix_refund_plan_lines_order_line_id");
+
+                            b1.ToTable("refund_plan_lines", (string)null);
+
+                            b1.HasOne("ReliefMarket.Domain.Ordering.OrderLine", null)
+                                .WithMany()
+                                .HasForeignKey("OrderLineId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired()
+                                .HasConstraintName("fk_refund_plan_lines_order_lines_order_line_id");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RefundPlanKey")
+                                .HasConstraintName("fk_refund_plan_lines_refund_plans_refund_plan_key");
+                        });
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("ReliefMarket.Web.Procurement.ProcurementOrder", b =>
