@@ -29,6 +29,7 @@ builder.AddLedger();
 builder.AddCertification();
 builder.AddTelemetry();
 builder.AddHttpHardening();
+builder.AddPageCompression();
 builder.AddAdminArea();
 builder.AddCooperativeArea();
 builder.AddListings();
@@ -40,6 +41,7 @@ app.LogProviders();
 await app.PrepareDatabaseAsync();
 
 app.UseHttpHardening();
+app.UseResponseCompression();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
