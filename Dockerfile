@@ -15,7 +15,9 @@ WORKDIR /source
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/ReliefMarket.Domain/ReliefMarket.Domain.csproj src/ReliefMarket.Domain/
 COPY src/ReliefMarket.Web/ReliefMarket.Web.csproj src/ReliefMarket.Web/
-RUN dotnet restore src/ReliefMarket.Web/ReliefMarket.Web.csproj
+# _IsPublishing is what `dotnet publish` sets: the project then asks for a ReadyToRun build (docs/decisions/0025),
+# whose runtime pack and compiler must be restored here too for `--no-restore` below.
+RUN dotnet restore src/ReliefMarket.Web/ReliefMarket.Web.csproj -p:_IsPublishing=true
 # The web root is the top-level wwwroot-assets/, linked as src/ReliefMarket.Web/wwwroot (a relative symlink that
 # COPY keeps as a link): both must be in the build context.
 COPY wwwroot-assets/ wwwroot-assets/

@@ -33,6 +33,7 @@ builder.AddSettlement();
 builder.AddCertification();
 builder.AddTelemetry();
 builder.AddHttpHardening();
+builder.AddPageCompression();
 builder.AddAdminArea();
 builder.AddCooperativeArea();
 builder.AddListings();
@@ -46,6 +47,7 @@ app.LogProviders();
 await app.PrepareDatabaseAsync();
 
 app.UseHttpHardening();
+app.UseResponseCompression();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");

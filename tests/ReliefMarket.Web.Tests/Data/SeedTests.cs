@@ -62,6 +62,24 @@ public abstract class SeedTests<TShop>(TShop shop) : IClassFixture<TShop> where 
     }
 
     [Fact]
+    public async Task A_missing_demo_product_or_role_is_seeded_again_although_the_rest_is_there()
+    {
+        await using (var scope = shop.Scope(out var db))
+        {
+            await db.Products.Where(p => p.Slug == "tiejiang-moss-phlox").ExecuteDeleteAsync();
+            await db.Roles.Where(r => r.Name == Roles.Auditor).ExecuteDeleteAsync();
+        }
+        await using (var scope = shop.Scope(out _))
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(includeDemoAccounts: false);
+
+        await using (var scope = shop.Scope(out var db))
+        {
+            Assert.True(await db.Products.AnyAsync(p => p.Slug == "tiejiang-moss-phlox"));
+            Assert.True(await db.Roles.AnyAsync(r => r.Name == Roles.Auditor && r.NormalizedName == "AUDITOR"));
+        }
+    }
+
+    [Fact]
     public async Task Roles_exist_but_demo_accounts_do_not_outside_Development()
     {
         await using var scope = shop.Scope(out var db);

@@ -27,16 +27,32 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
     /// <summary>The roles every shop needs, demo data or not.</summary>
     public async Task EnsureRolesAsync()
     {
-        foreach (var role in Roles.All)
-            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+        // One query on every start but the first; the role manager is only woken for a role that is missing.
+        var existing = await db.Roles.Select(r => r.Name!).ToListAsync();
+        foreach (var role in Roles.All.Except(existing)) await roles.CreateAsync(new IdentityRole(role));
     }
 
     public async Task SeedAsync(bool includeDemoAccounts, CancellationToken ct = default)
     {
         await EnsureRolesAsync();
-        await SeedCatalogAsync(ct);
+        if (!await CatalogIsCompleteAsync(ct)) await SeedCatalogAsync(ct);
         await SeedWorkUnitAsync(ct);
         if (includeDemoAccounts) await SeedAccountsAsync();
+    }
+
+    /// <summary>
+    /// Every start after the first finds the whole demo catalog in place: five counts by code answer that, instead of
+    /// loading and tracking the catalog and saving five times for nothing (most of a second at start-up, docs/decisions/0025).
+    /// </summary>
+    private async Task<bool> CatalogIsCompleteAsync(CancellationToken ct)
+    {
+        string[] counties = [.. Counties.Select(c => c.Code)], townships = [.. Townships.Select(t => t.County + "/" + t.Code)],
+            villages = [.. Villages.Select(v => v.Code)], producers = [.. Producers.Select(p => p.Code)], products = [.. Products.Select(p => p.Slug)];
+        return await db.Products.CountAsync(p => products.Contains(p.Slug), ct) == products.Length
+            && await db.Producers.CountAsync(p => producers.Contains(p.Code), ct) == producers.Length
+            && await db.Villages.CountAsync(v => villages.Contains(v.Code), ct) == villages.Length
+            && await db.Townships.CountAsync(t => townships.Contains(t.County.Code + "/" + t.Code), ct) == townships.Length
+            && await db.Counties.CountAsync(c => counties.Contains(c.Code), ct) == counties.Length;
     }
 
     private async Task SeedCatalogAsync(CancellationToken ct)
