@@ -94,7 +94,9 @@ static async Task<HttpResponseMessage> SubmitAsync(HttpClient http, string url, 
     var html = await http.GetStringAsync(url);
     var page = await BrowsingContext.New().OpenAsync(r => r.Content(html));
     var form = page.QuerySelector(selector) ?? throw new InvalidOperationException($"no {selector} on {url}");
-    var fields = form.QuerySelectorAll("input[name]").ToDictionary(e => e.GetAttribute("name")!, e => e.GetAttribute("value") ?? "");
+    // Checkboxes are left unticked (their hidden "false" twin carries the name), as a browser would send them.
+    var fields = form.QuerySelectorAll("input[name]").Where(e => e.GetAttribute("type") is not ("checkbox" or "submit"))
+        .ToDictionary(e => e.GetAttribute("name")!, e => e.GetAttribute("value") ?? "");
     foreach (var (k, v) in values) fields[k] = v;
     var action = form.GetAttribute("action");
     timeTheSubmit?.Restart();
