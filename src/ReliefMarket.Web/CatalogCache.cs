@@ -33,10 +33,19 @@ public static class CatalogCache
     }
 
     /// <summary>Evicts this node's catalog pages now and announces the change to every node (at commit, inside a transaction).</summary>
-    public static async Task ChangedAsync(DbContext db, IOutputCacheStore store, CancellationToken ct)
+    public static Task ChangedAsync(DbContext db, IOutputCacheStore store, CancellationToken ct) => EvictAsync(db, store, Tag, ct);
+
+    /// <summary>The tag of one product's own pages (each language and header state).</summary>
+    public static string ProductTag(int productId) => $"product:{productId}";
+
+    /// <summary>Like <see cref="ChangedAsync"/> for one product's own pages only: a stock move that changed nothing else.</summary>
+    public static Task ProductChangedAsync(DbContext db, IOutputCacheStore store, int productId, CancellationToken ct) =>
+        EvictAsync(db, store, ProductTag(productId), ct);
+
+    private static async Task EvictAsync(DbContext db, IOutputCacheStore store, string tag, CancellationToken ct)
     {
-        await store.EvictByTagAsync(Tag, ct);
-        await CatalogCacheSignal.NotifyAsync(db, ct);
+        await store.EvictByTagAsync(tag, ct);
+        await CatalogCacheSignal.NotifyAsync(db, tag, ct);
     }
 
     /// <summary>

@@ -105,6 +105,49 @@ public abstract class SignedInCacheTests<TShop>(TShop shop) : IClassFixture<TSho
             Assert.Equal("¥42.50 / 30枚/盒", Price(await who.PageAsync("/products/hezhang-eggs")));
     }
 
+    [Fact]
+    public async Task An_order_evicts_only_what_it_changed_on_the_catalog_pages()
+    {
+        await SetStockAsync("hezhang-eggs", 200);
+        var buyer = await Shopper.Anonymous(shop).SignUpAndSignInAsync();
+        var visitor = shop.Client();
+        await visitor.GetPageAsync("/products/hezhang-eggs");
+        await visitor.GetPageAsync("/products?q=" + Uri.EscapeDataString("鸡蛋"));
+
+        // 200 → 199: the page still says "in stock" with a quantity field up to 99, so it stays cached.
+        await BuyAsync(buyer, 1);
+        Assert.Equal(0, await shop.Sql.CountDuring(() => visitor.GetPageAsync("/products/hezhang-eggs")));
+
+        // Near the end the page shows the number left, and each order shows at once; the lists keep their cards.
+        await SetStockAsync("hezhang-eggs", 6);
+        Assert.Equal("仅剩 6 件", Stock(await visitor.GetPageAsync("/products/hezhang-eggs")));
+        await visitor.GetPageAsync("/products?q=" + Uri.EscapeDataString("鸡蛋"));
+        await BuyAsync(buyer, 2);
+        Assert.Equal("仅剩 4 件", Stock(await visitor.GetPageAsync("/products/hezhang-eggs")));
+        Assert.Equal(0, await shop.Sql.CountDuring(() => visitor.GetPageAsync("/products?q=" + Uri.EscapeDataString("鸡蛋"))));
+
+        // Sold out: every catalog page shows it at once.
+        await BuyAsync(buyer, 4);
+        Assert.Equal("已售罄", Stock(await visitor.GetPageAsync("/products/hezhang-eggs")));
+        var list = await visitor.GetPageAsync("/products?q=" + Uri.EscapeDataString("鸡蛋"));
+        Assert.Equal(["已售罄"], list.Texts(".card .sold-out"));
+    }
+
+    private static async Task BuyAsync(Shopper buyer, int quantity)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await buyer.AddToCartAsync("hezhang-eggs", quantity)).StatusCode);
+        await buyer.CheckoutAsync();
+    }
+
+    private async Task SetStockAsync(string slug, int stock)
+    {
+        await using var scope = shop.Scope(out var db);
+        (await db.Products.SingleAsync(p => p.Slug == slug)).SetStock(stock);
+        await db.SaveChangesAsync();
+    }
+
+    private static string Stock(IDocument page) => page.QuerySelector(".stock")!.TextContent.Trim();
+
     private static string Price(IDocument page) => page.QuerySelector(".price")!.TextContent.Trim();
 
     private static async Task<string> RawAsync(Shopper shopper, string url)
