@@ -21,6 +21,13 @@ public static class CatalogCache
     public static WebApplicationBuilder AddCatalogCache(this WebApplicationBuilder builder)
     {
         builder.Services.AddOutputCache(o => o.AddPolicy(Policy, new CatalogPolicy()));
+        // The in-memory catalog behind /products is dropped whenever the catalog pages are: the store is wrapped.
+        builder.Services.AddSingleton<Pages.Products.CatalogSnapshot>();
+        var store = builder.Services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        builder.Services.Remove(store);
+        builder.Services.AddSingleton<IOutputCacheStore>(sp => new Pages.Products.CatalogSnapshot.EvictingStore(
+            (IOutputCacheStore)(store.ImplementationInstance ?? store.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, store.ImplementationType!)),
+            sp.GetRequiredService<Pages.Products.CatalogSnapshot>()));
         // The impact page changes with every payment, not with the catalog: it is simply kept for a minute.
         builder.Services.AddOutputCache(o => o.AddPolicy(Pages.Impact.IndexModel.ImpactCache, b => b
             .Expire(TimeSpan.FromMinutes(1))

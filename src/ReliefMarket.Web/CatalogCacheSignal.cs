@@ -17,7 +17,7 @@ public sealed class CatalogCacheSignal(IConfiguration configuration, IOutputCach
     /// A page that started rendering just before the commit can still store the old values after the first
     /// eviction; a second one shortly after removes it.
     /// </summary>
-    private static readonly TimeSpan SecondEviction = TimeSpan.FromMilliseconds(400);
+    internal static readonly TimeSpan SecondEviction = TimeSpan.FromMilliseconds(400);
 
     /// <summary>
     /// Announces a catalog change to every node; inside a transaction it goes out at commit. The payload is the output

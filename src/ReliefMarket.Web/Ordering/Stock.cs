@@ -23,10 +23,14 @@ public sealed class Stock(AppDbContext db, IOutputCacheStore cache)
     /// Goods a device already sold: taken whether or not the listing is still online, but never below zero (false
     /// when there are not enough; the caller flags the sale instead).
     /// </summary>
-    public async Task<bool> TryTakeSoldAsync(int productId, int quantity, CancellationToken ct) =>
-        await db.Products.Where(p => p.Id == productId && p.Stock >= quantity)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - quantity), ct) == 1
-        && await NoteAsync(productId, -quantity, ct);
+    public async Task<bool> TryTakeSoldAsync(int productId, int quantity, CancellationToken ct)
+    {
+        // Batches of device sales are not worth a read-back per line: they evict the whole catalog, as they always did.
+        var taken = await db.Products.Where(p => p.Id == productId && p.Stock >= quantity)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - quantity), ct) == 1;
+        if (taken) (_moved, _everyPageChanged) = (true, true);
+        return taken;
+    }
 
     public async Task ReleaseAsync(Order order, CancellationToken ct)
     {
