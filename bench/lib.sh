@@ -27,8 +27,9 @@ stop_app() { if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null; wait "$APP_
 # A fresh, empty database for the provider; prints its connection string.
 fresh_database() {
   if [ "$1" = Postgres ]; then
-    pg_sql "DROP DATABASE IF EXISTS relief_bench WITH (FORCE)" >/dev/null 2>&1; pg_sql "CREATE DATABASE relief_bench" >/dev/null || return 1
-    echo "$RELIEF_TEST_POSTGRES;Database=relief_bench"
+    local name="${BENCH_DB:-relief_bench}" # another name lets two checkouts bench at once
+    pg_sql "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null 2>&1; pg_sql "CREATE DATABASE $name" >/dev/null || return 1
+    echo "$RELIEF_TEST_POSTGRES;Database=$name"
   else
     rm -f "$OUT"/bench.db*; echo "Data Source=$PWD/$OUT/bench.db"
   fi

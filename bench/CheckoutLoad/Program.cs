@@ -33,8 +33,10 @@ await using (var scope = app.Services.CreateAsyncScope())
     for (var i = 0; i < buyers; i++)
     {
         var email = $"bench{i}@reliefmarket.test";
-        if (await users.FindByEmailAsync(email) is null)
-            await users.CreateAsync(new AppUser { UserName = email, Email = email, EmailConfirmed = true }, Password);
+        if (await users.FindByEmailAsync(email) is not null) continue;
+        var buyer = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
+        await users.CreateAsync(buyer, Password);
+        await users.AddToRoleAsync(buyer, Roles.Consumer); // only consumer accounts may buy
     }
 }
 
@@ -42,25 +44,33 @@ if (flags.Contains("--prepare-only")) return;
 
 var placeTimes = new List<double>();
 var errors = 0;
-var stop = DateTime.UtcNow.AddSeconds(seconds);
-var total = Stopwatch.StartNew();
-await Task.WhenAll(Enumerable.Range(0, buyers).Select(async i =>
+// The first few failures are told on stderr (bench/checkout keeps it in bench/.out/load-<provider>.log).
+void Failed(string why) { if (Interlocked.Increment(ref errors) <= 5) Console.Error.WriteLine($"error: {why}"); }
+// Everyone signs in first (password hashing is slow on purpose); the clock starts when all have.
+var signedIn = await Task.WhenAll(Enumerable.Range(0, buyers).Select(async i =>
 {
-    var handler = new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+    var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false };
     if (flags.Contains("--accept-local-cert"))
         handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => new Uri(baseUrl).Host is "localhost" or "127.0.0.1";
-    using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
-    // Signed in before the clock matters; a few tries, as a node may be starting or gone.
+    var http = new HttpClient(new Cookies { InnerHandler = handler }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+    // A few tries, as a node may be starting or gone.
     for (var attempt = 0; attempt < 5; attempt++)
     {
         try
         {
-            var signedIn = await SubmitAsync(http, "/account/login", "form.form", new() { ["Email"] = $"bench{i}@reliefmarket.test", ["Password"] = Password });
-            if (signedIn.StatusCode == HttpStatusCode.Redirect) break;
+            var response = await SubmitAsync(http, "/account/login", "form.form", new() { ["Email"] = $"bench{i}@reliefmarket.test", ["Password"] = Password });
+            if (response.StatusCode == HttpStatusCode.Redirect) break;
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException) { }
-        Interlocked.Increment(ref errors);
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException) { Failed($"sign-in: {e.Message}"); continue; }
+        Failed("sign-in refused");
     }
+    return http;
+}));
+var stop = DateTime.UtcNow.AddSeconds(seconds);
+var total = Stopwatch.StartNew();
+await Task.WhenAll(signedIn.Select(async http =>
+{
+    using var _ = http;
     while (DateTime.UtcNow < stop)
     {
         try
@@ -73,12 +83,12 @@ await Task.WhenAll(Enumerable.Range(0, buyers).Select(async i =>
                 ["Address.City"] = "广州市", ["Address.District"] = "番禺区", ["Address.Street"] = "沙湾古镇 1 号",
             }, timeTheSubmit: watch);
             var sandbox = placed.Headers.Location?.OriginalString;
-            if (placed.StatusCode != HttpStatusCode.Redirect || sandbox is null || !sandbox.StartsWith("/payments/sandbox/")) { Interlocked.Increment(ref errors); continue; }
+            if (placed.StatusCode != HttpStatusCode.Redirect || sandbox is null || !sandbox.StartsWith("/payments/sandbox/")) { Failed($"place: {(int)placed.StatusCode} {sandbox}"); continue; }
             lock (placeTimes) placeTimes.Add(watch.Elapsed.TotalMilliseconds);
             var paid = await SubmitAsync(http, sandbox, "form[action*='handler=Pay']", []);
-            if (paid.StatusCode != HttpStatusCode.Redirect) Interlocked.Increment(ref errors);
+            if (paid.StatusCode != HttpStatusCode.Redirect) Failed($"pay: {(int)paid.StatusCode}");
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException) { Interlocked.Increment(ref errors); }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException) { Failed(e.Message); }
     }
 }));
 total.Stop();
@@ -94,11 +104,37 @@ static async Task<HttpResponseMessage> SubmitAsync(HttpClient http, string url, 
     var html = await http.GetStringAsync(url);
     var page = await BrowsingContext.New().OpenAsync(r => r.Content(html));
     var form = page.QuerySelector(selector) ?? throw new InvalidOperationException($"no {selector} on {url}");
-    var fields = form.QuerySelectorAll("input[name]").ToDictionary(e => e.GetAttribute("name")!, e => e.GetAttribute("value") ?? "");
+    // Checkboxes are left unticked (their hidden "false" twin carries the name), as a browser would send them.
+    var fields = form.QuerySelectorAll("input[name]").Where(e => e.GetAttribute("type") is not ("checkbox" or "submit"))
+        .ToDictionary(e => e.GetAttribute("name")!, e => e.GetAttribute("value") ?? "");
     foreach (var (k, v) in values) fields[k] = v;
     var action = form.GetAttribute("action");
     timeTheSubmit?.Restart();
     var response = await http.PostAsync(string.IsNullOrEmpty(action) ? url : action, new FormUrlEncodedContent(fields));
     timeTheSubmit?.Stop();
     return response;
+}
+
+/// <summary>
+/// A cookie jar that also sends Secure cookies over plain http: in Production every cookie is Secure (the shop sits
+/// behind https), and CookieContainer would keep them to itself when the bench talks to Kestrel on http://127.0.0.1.
+/// </summary>
+sealed class Cookies : DelegatingHandler
+{
+    private readonly Dictionary<string, string> _jar = [];
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        if (_jar.Count > 0) request.Headers.Add("Cookie", string.Join("; ", _jar.Select(c => $"{c.Key}={c.Value}")));
+        var response = await base.SendAsync(request, ct);
+        if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
+            foreach (var cookie in cookies)
+            {
+                var pair = cookie.Split(';')[0];
+                var (name, value) = (pair[..pair.IndexOf('=')], pair[(pair.IndexOf('=') + 1)..]);
+                if (value.Length == 0 || cookie.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase)) _jar.Remove(name);
+                else _jar[name] = value;
+            }
+        return response;
+    }
 }

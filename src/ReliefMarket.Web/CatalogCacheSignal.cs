@@ -17,11 +17,14 @@ public sealed class CatalogCacheSignal(IConfiguration configuration, IOutputCach
     /// A page that started rendering just before the commit can still store the old values after the first
     /// eviction; a second one shortly after removes it.
     /// </summary>
-    private static readonly TimeSpan SecondEviction = TimeSpan.FromMilliseconds(400);
+    internal static readonly TimeSpan SecondEviction = TimeSpan.FromMilliseconds(400);
 
-    /// <summary>Announces a catalog change to every node; inside a transaction it goes out at commit.</summary>
-    public static Task NotifyAsync(DbContext db, CancellationToken ct) =>
-        db.Database.IsNpgsql() ? db.Database.ExecuteSqlRawAsync($"SELECT pg_notify('{Channel}', '')", ct) : Task.CompletedTask;
+    /// <summary>
+    /// Announces a catalog change to every node; inside a transaction it goes out at commit. The payload is the output
+    /// cache tag to evict (an empty one, as older nodes send, means the whole catalog).
+    /// </summary>
+    public static Task NotifyAsync(DbContext db, string tag, CancellationToken ct) =>
+        db.Database.IsNpgsql() ? db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {tag})", ct) : Task.CompletedTask;
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
@@ -37,22 +40,24 @@ public sealed class CatalogCacheSignal(IConfiguration configuration, IOutputCach
             try
             {
                 await using var connection = new NpgsqlConnection(connectionString);
-                var heard = false;
-                connection.Notification += (_, _) => heard = true;
+                var heard = new System.Collections.Concurrent.ConcurrentQueue<string>();
+                connection.Notification += (_, e) => heard.Enqueue(e.Payload is { Length: > 0 } tag ? tag : CatalogCache.Tag);
                 await connection.OpenAsync(stop);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection)) await listen.ExecuteNonQueryAsync(stop);
                 // After a lost connection, changes made meanwhile were missed: start again from an empty cache. (At the first
                 // connection the cache holds only pages rendered since start-up, which are current.)
-                if (reconnecting) await EvictAsync(stop);
+                if (reconnecting) await EvictAsync([CatalogCache.Tag], stop);
                 reconnecting = true;
                 delay = TimeSpan.FromSeconds(1);
                 while (!stop.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stop);
-                    if (!heard) continue;
-                    heard = false;
-                    await EvictAsync(stop);
-                    _ = EvictLaterAsync(stop);
+                    var tags = new HashSet<string>();
+                    while (heard.TryDequeue(out var tag)) tags.Add(tag);
+                    if (tags.Count == 0) continue;
+                    if (tags.Contains(CatalogCache.Tag)) tags = [CatalogCache.Tag];
+                    await EvictAsync(tags, stop);
+                    _ = EvictLaterAsync(tags, stop);
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { return; }
@@ -65,14 +70,17 @@ public sealed class CatalogCacheSignal(IConfiguration configuration, IOutputCach
         }
     }
 
-    private ValueTask EvictAsync(CancellationToken ct) => store.EvictByTagAsync(CatalogCache.Tag, ct);
+    private async Task EvictAsync(IEnumerable<string> tags, CancellationToken ct)
+    {
+        foreach (var tag in tags) await store.EvictByTagAsync(tag, ct);
+    }
 
-    private async Task EvictLaterAsync(CancellationToken ct)
+    private async Task EvictLaterAsync(IEnumerable<string> tags, CancellationToken ct)
     {
         try
         {
             await Task.Delay(SecondEviction, ct);
-            await EvictAsync(ct);
+            await EvictAsync(tags, ct);
         }
         catch (OperationCanceledException) { }
     }

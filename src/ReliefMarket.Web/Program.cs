@@ -59,7 +59,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimits();
-// After authentication, so the cache policy sees who is signed in and caches anonymous pages only.
+// After authentication, so the cache policy sees who is signed in and varies catalog pages by the header they show.
 app.UseOutputCache();
 app.UseAntiforgery();
 

@@ -44,6 +44,7 @@ public sealed class ListingStock(AppDbContext db, Stock stock, TimeProvider cloc
             if (rows == 0)
                 return new StockResult(expected is not null ? StockOutcome.ChangedMeanwhile
                     : after + delta < 0 ? StockOutcome.BelowZero : StockOutcome.TooLarge, after);
+            stock.Moved(productId, after - delta, after);
             db.StockChanges.Add(new StockChange(productId, delta, after, reason, note, userId, clock.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(c);
             await tx.CommitAsync(c);

@@ -17,7 +17,10 @@ public static class OrderingExtensions
         return builder;
     }
 
-    public static void MapOrdering(this WebApplication app) =>
+    public static void MapOrdering(this WebApplication app)
+    {
+        app.MapCartCount();
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<PurgeAbandonedCartsJob>("purge-abandoned-carts", j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
+    }
 }

@@ -9,26 +9,71 @@ namespace ReliefMarket.Web.Ordering;
 /// </summary>
 public sealed class Stock(AppDbContext db, IOutputCacheStore cache)
 {
+    // What the moves made through this instance since the last StockChangedAsync changed on the catalog pages. A move
+    // in a transaction that was rolled back and retried is counted too: evicting a page too many is harmless.
+    private readonly HashSet<int> _productPagesChanged = [];
+    private bool _moved, _everyPageChanged;
+
     public async Task<bool> TryReserveAsync(int productId, int quantity, CancellationToken ct) =>
         await db.Products.Where(p => p.Id == productId && p.IsListed && p.Stock >= quantity)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - quantity), ct) == 1;
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - quantity), ct) == 1
+        && await NoteAsync(productId, -quantity, ct);
 
     /// <summary>
     /// Goods a device already sold: taken whether or not the listing is still online, but never below zero (false
     /// when there are not enough; the caller flags the sale instead).
     /// </summary>
-    public async Task<bool> TryTakeSoldAsync(int productId, int quantity, CancellationToken ct) =>
-        await db.Products.Where(p => p.Id == productId && p.Stock >= quantity)
+    public async Task<bool> TryTakeSoldAsync(int productId, int quantity, CancellationToken ct)
+    {
+        // Batches of device sales are not worth a read-back per line: they evict the whole catalog, as they always did.
+        var taken = await db.Products.Where(p => p.Id == productId && p.Stock >= quantity)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - quantity), ct) == 1;
+        if (taken) (_moved, _everyPageChanged) = (true, true);
+        return taken;
+    }
 
     public async Task ReleaseAsync(Order order, CancellationToken ct)
     {
         // Rows are always taken in product id order, as in placement, so two transactions never wait on each other in a circle.
         foreach (var line in order.Lines.OrderBy(l => l.ProductId))
-            await db.Products.Where(p => p.Id == line.ProductId)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock + line.Quantity), ct);
+            if (await db.Products.Where(p => p.Id == line.ProductId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock + line.Quantity), ct) == 1)
+                await NoteAsync(line.ProductId, line.Quantity, ct);
     }
 
-    /// <summary>Stock shows on cached catalog pages; call after the transaction that moved it has committed.</summary>
-    public Task StockChangedAsync(CancellationToken ct) => CatalogCache.ChangedAsync(db, cache, ct);
+    /// <summary>Notes a move made elsewhere (a member's adjustment), for <see cref="StockChangedAsync"/>.</summary>
+    public void Moved(int productId, int before, int after)
+    {
+        _moved = true;
+        if (before == 0 != (after == 0)) _everyPageChanged = true;
+        else if (Pages.Products.DetailsModel.ShownStock(before) != Pages.Products.DetailsModel.ShownStock(after)) _productPagesChanged.Add(productId);
+    }
+
+    /// <summary>
+    /// Stock shows on cached catalog pages; call after the transaction that moved it has committed. Only pages whose
+    /// text changed are evicted: a product page when the stock it shows changed (sold out, "only 3 left", the quantity
+    /// field's maximum), every catalog page when a product sold out or came back (cards, sorting, the in-stock filter).
+    /// During a flash sale most orders change neither, and the cache stays warm (docs/decisions/0024).
+    /// </summary>
+    public async Task StockChangedAsync(CancellationToken ct)
+    {
+        var (everyPage, products) = (_everyPageChanged || !_moved, _productPagesChanged.ToList());
+        (_moved, _everyPageChanged) = (false, false);
+        _productPagesChanged.Clear();
+        if (everyPage) await CatalogCache.ChangedAsync(db, cache, ct);
+        else
+            foreach (var productId in products)
+                await CatalogCache.ProductChangedAsync(db, cache, productId, ct);
+    }
+
+    /// <summary>
+    /// Reads the stock a move left, in the mover's transaction (the row is still locked by its UPDATE, so this is exactly
+    /// the value the move made, whatever other buyers do at the same time).
+    /// </summary>
+    private async Task<bool> NoteAsync(int productId, int delta, CancellationToken ct)
+    {
+        var after = await db.Products.Where(p => p.Id == productId).Select(p => p.Stock).SingleAsync(ct);
+        Moved(productId, after - delta, after);
+        return true;
+    }
 }

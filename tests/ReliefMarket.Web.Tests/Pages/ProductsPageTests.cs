@@ -155,7 +155,8 @@ public abstract class ProductsPageTests<TShop>(TShop shop) : IClassFixture<TShop
         var full = await shop.Sql.CountDuring(() => client.GetPageAsync("/products?sort=newest&certified=0"));
         var one = await shop.Sql.CountDuring(() => client.GetPageAsync("/products?sort=newest&category=Dairy"));
         Assert.Equal(one, full);
-        Assert.InRange(full, 1, 4);
+        // The list filters the in-memory catalog (Pages/Products/CatalogSnapshot): at most a few queries, often none.
+        Assert.InRange(full, 0, 4);
     }
 }
 

@@ -62,36 +62,32 @@ public sealed record CatalogQuery(string? Search, string? County, string? Villag
         return Microsoft.AspNetCore.Http.QueryString.Create(parts).ToString();
     }
 
-    public IQueryable<Product> Apply(AppDbContext db, DateOnly chinaToday)
+    /// <summary>This view's products, in order, from the in-memory catalog (<see cref="CatalogSnapshot"/>).</summary>
+    public IEnumerable<CatalogSnapshot.Entry> Apply(IEnumerable<CatalogSnapshot.Entry> products, DateOnly chinaToday, IReadOnlyDictionary<int, int>? soldUnits)
     {
-        var q = db.Products.AsNoTracking().Where(p => p.IsListed);
+        // As the database compared them: Chinese as written, English lower-cased (the terms are lower-cased).
+        static bool Has(LocalizedText text, string term) =>
+            text.Zh.Contains(term, StringComparison.Ordinal) || text.En.ToLowerInvariant().Contains(term, StringComparison.Ordinal);
+        var q = products;
         foreach (var term in Terms)
-            q = q.Where(p => p.Name.Zh.Contains(term) || p.Name.En.ToLower().Contains(term)
-                             || p.Description.Zh.Contains(term) || p.Description.En.ToLower().Contains(term)
-                             || p.Producer.Village.Name.Zh.Contains(term) || p.Producer.Village.Name.En.ToLower().Contains(term)
-                             || p.Producer.Village.County.Name.Zh.Contains(term) || p.Producer.Village.County.Name.En.ToLower().Contains(term));
-        if (County is not null) q = q.Where(p => p.Producer.Village.County.Code == County);
-        if (Village is not null)
-            q = q.Where(p => p.Producer.SourcingShares.Any(s => db.Villages.Any(v => v.Id == s.VillageId && v.Code == Village)));
+            q = q.Where(p => Has(p.Name, term) || Has(p.Description, term) || Has(p.VillageName, term) || Has(p.CountyName, term));
+        if (County is not null) q = q.Where(p => p.CountyCode == County);
+        if (Village is not null) q = q.Where(p => p.SourcingVillageCodes.Contains(Village));
         if (Category is { } category) q = q.Where(p => p.Category == category);
-        if (CertifiedOnly) q = q.Where(p => p.CertificationStatus == CertificationStatus.Certified && p.CertifiedUntil >= chinaToday);
-        if (InStockOnly) q = q.Where(p => p.Stock > 0);
+        if (CertifiedOnly) q = q.Where(p => p.IsCertifiedOn(chinaToday));
+        if (InStockOnly) q = q.Where(p => p.Card.InStock);
 
-        var sold = new[] { OrderStatus.Paid, OrderStatus.Shipped, OrderStatus.Delivered, OrderStatus.PartiallyRefunded };
         var firstTerm = Terms.FirstOrDefault() ?? "";
         return Sort switch
         {
-            CatalogSort.PriceAsc => q.OrderBy(p => p.Price).ThenBy(p => p.Id),
-            CatalogSort.PriceDesc => q.OrderByDescending(p => p.Price).ThenBy(p => p.Id),
+            CatalogSort.PriceAsc => q.OrderBy(p => p.Price.Fen).ThenBy(p => p.Id),
+            CatalogSort.PriceDesc => q.OrderByDescending(p => p.Price.Fen).ThenBy(p => p.Id),
             CatalogSort.Newest => q.OrderByDescending(p => p.CreatedAtUtc).ThenBy(p => p.Id),
-            CatalogSort.BestSelling => q.OrderByDescending(p => db.OrderLines
-                    .Where(l => l.ProductId == p.Id && db.Orders.Any(o => o.Id == l.OrderId && sold.Contains(o.Status)))
-                    .Sum(l => (int?)l.Quantity) ?? 0)
-                .ThenBy(p => p.Id),
+            CatalogSort.BestSelling => q.OrderByDescending(p => soldUnits?.GetValueOrDefault(p.Id) ?? 0).ThenBy(p => p.Id),
             // Relevance: a match in the name before a match elsewhere; then certified produce in stock first.
-            _ => q.OrderBy(p => firstTerm != "" && (p.Name.Zh.Contains(firstTerm) || p.Name.En.ToLower().Contains(firstTerm)) ? 0 : 1)
-                .ThenBy(p => p.CertificationStatus == CertificationStatus.Certified && p.CertifiedUntil >= chinaToday ? 0 : 1)
-                .ThenBy(p => p.Stock > 0 ? 0 : 1)
+            _ => q.OrderBy(p => firstTerm != "" && Has(p.Name, firstTerm) ? 0 : 1)
+                .ThenBy(p => p.IsCertifiedOn(chinaToday) ? 0 : 1)
+                .ThenBy(p => p.Card.InStock ? 0 : 1)
                 .ThenBy(p => p.Id),
         };
     }

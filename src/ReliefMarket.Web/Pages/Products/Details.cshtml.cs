@@ -19,6 +19,12 @@ public class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public const int LowStock = 10;
 
+    /// <summary>
+    /// All the page says about stock is a function of this (sold out, "only n left" up to <see cref="LowStock"/>, the
+    /// quantity field's maximum): a sale that leaves it unchanged leaves the cached page right (see Ordering/Stock.cs).
+    /// </summary>
+    public static int ShownStock(int stock) => Math.Min(stock, ReliefMarket.Domain.Ordering.Cart.MaxQuantity);
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var product = await db.Products.AsNoTracking()
@@ -28,6 +34,8 @@ public class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
             .SingleOrDefaultAsync(p => p.Slug == slug && p.IsListed, ct);
         if (product is null) return NotFound();
         Product = product;
+        // Stock moves evict this product's pages alone while it neither sells out nor comes back.
+        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(CatalogCache.ProductTag(product.Id));
         Certified = product.IsCertifiedOn(ChinaTime.Today(clock));
         Photos = await db.ProductPhotos.AsNoTracking().Where(f => f.ProductId == product.Id).OrderBy(f => f.Position).ToListAsync(ct);
         if (Certified) IssuingCounty = await db.Counties.AsNoTracking().SingleAsync(c => c.Id == product.IssuingCountyId, ct);

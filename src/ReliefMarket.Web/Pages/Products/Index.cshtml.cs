@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace ReliefMarket.Web.Pages.Products;
 
 [OutputCache(PolicyName = CatalogCache.Policy)]
-public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(CatalogSnapshot catalog, AppDbContext db, TimeProvider clock) : PageModel
 {
     public CatalogQuery Query { get; private set; } = CatalogQuery.Parse(new QueryCollection());
     public IReadOnlyList<ProductCard> Products { get; private set; } = [];
@@ -17,13 +17,14 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     {
         Query = CatalogQuery.Parse(Request.Query);
         var today = ChinaTime.Today(clock);
-        var matching = Query.Apply(db, today);
-        Total = await matching.CountAsync(ct);
+        var data = await catalog.GetAsync();
+        var sold = Query.Sort == CatalogSort.BestSelling ? await CatalogSnapshot.SoldUnitsAsync(db, ct) : null;
+        var matching = Query.Apply(data.Products, today, sold).ToList();
+        Total = matching.Count;
         // A page beyond the end shows the last page rather than an empty list.
         if (Query.Page > PageCount) Query = Query with { Page = PageCount };
-        Products = await matching.Skip((Query.Page - 1) * CatalogQuery.PageSize).Take(CatalogQuery.PageSize)
-            .Select(ProductCard.Projection(today, db.ProductPhotos)).ToListAsync(ct);
-        Counties = await db.Counties.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
-        Villages = await db.Villages.AsNoTracking().OrderBy(v => v.CountyId).ThenBy(v => v.Id).ToListAsync(ct);
+        Products = matching.Skip((Query.Page - 1) * CatalogQuery.PageSize).Take(CatalogQuery.PageSize).Select(p => p.Card).ToList();
+        Counties = data.Counties;
+        Villages = data.Villages;
     }
 }

@@ -95,7 +95,7 @@ public abstract class AuthorizationTests<TShop>(TShop shop) : IClassFixture<TSho
         }
 
         // A token this person's session accepts, from a page everyone may open: the refusal must come from authorization.
-        var token = (await person.PageAsync(who == Who.Anonymous ? "/account/login" : "/")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = (await person.PageAsync(who == Who.Anonymous ? "/account/login" : "/account/password")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var line = order.Lines.OrderBy(l => l.Id).First();
         foreach (var (url, role, sequence, adminGets) in Writes.Select(w => (Fill(w.Url), w.Role, w.Sequence, w.AdminGets)))
         {

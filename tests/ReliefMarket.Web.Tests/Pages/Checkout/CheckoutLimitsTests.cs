@@ -32,7 +32,7 @@ public abstract class CheckoutLimitsTests<TShop>(TShop shop) : IClassFixture<TSh
         Assert.Null(page.QuerySelector("form.checkout"));
 
         // Posting the checkout form anyway (with a valid antiforgery token from another form) places nothing.
-        var (_, content) = await worker.FillAsync("/account/password", "form", Shopper.Address.ToDictionary(a => a.Key, a => a.Value));
+        var (_, content) = await worker.FillAsync("/account/password", "main form", Shopper.Address.ToDictionary(a => a.Key, a => a.Value));
         Assert.Equal(HttpStatusCode.Forbidden, (await worker.Client.PostAsync("/checkout", content)).StatusCode);
         Assert.Equal(0, await OrdersOf(worker.UserId!));
     }
