@@ -13,7 +13,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
+using System.Collections.Concurrent;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -44,6 +47,8 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Payments:UseSandbox"] = "true", ["Email:UsePickupFolder"] = "true", ["Logging:LogLevel:Default"] = "Warning",
 });
 builder.Services.AddSingleton<TimeProvider>(clock);
+var profile = new CommandTimes();
+builder.Services.AddSingleton<IInterceptor>(profile);
 builder.AddSite();
 builder.AddData();
 builder.AddLocalizedRazorPages();
@@ -90,10 +95,12 @@ double closeSeconds;
 await using (var scope = app.Services.CreateAsyncScope())
 {
     var job = ActivatorUtilities.CreateInstance<SettlementJob>(scope.ServiceProvider, Options.Create(new SettlementOptions()));
+    profile.Clear();
     clockwatch.Restart();
     await job.RunAsync(CancellationToken.None);
     closeSeconds = clockwatch.Elapsed.TotalSeconds;
 }
+profile.Report("closing");
 
 double reconcileSeconds;
 bool balanced;
@@ -102,9 +109,11 @@ await using (var scope = app.Services.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
     var job = scope.ServiceProvider.GetRequiredService<ReconciliationJob>();
+    profile.Clear();
     clockwatch.Restart();
     var run = await job.RunAsync(CancellationToken.None);
     reconcileSeconds = clockwatch.Elapsed.TotalSeconds;
+    profile.Report("reconciliation");
     balanced = run.Balanced;
     statements = await db.SettlementStatements.CountAsync();
     statementLines = await db.StatementLines.CountAsync();
@@ -236,4 +245,43 @@ sealed record ProducerSum(int ProducerId, decimal AmountFen);
 sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {
     public override DateTimeOffset GetUtcNow() => now;
+}
+
+/// <summary>Where the time goes: every command's duration, summed by its text; the slowest go to stderr (the bench's log).</summary>
+sealed class CommandTimes : DbCommandInterceptor
+{
+    private readonly ConcurrentDictionary<string, (int Count, double Ms)> _times = new();
+
+    public void Clear() => _times.Clear();
+
+    public void Report(string what)
+    {
+        Console.Error.WriteLine($"--- {what}: slowest commands (count, total ms)");
+        foreach (var (sql, (count, ms)) in _times.OrderByDescending(t => t.Value.Ms).Take(12))
+        {
+            var text = System.Text.RegularExpressions.Regex.Replace(sql, @"\s+", " ");
+            Console.Error.WriteLine($"{count,6} {ms,10:F0}  {text[..Math.Min(text.Length, 400)]}");
+        }
+    }
+
+    private void Add(DbCommand command, CommandExecutedEventData data) =>
+        _times.AddOrUpdate(command.CommandText, (1, data.Duration.TotalMilliseconds), (_, t) => (t.Count + 1, t.Ms + data.Duration.TotalMilliseconds));
+
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken ct = default)
+    {
+        Add(command, eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken ct = default)
+    {
+        Add(command, eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken ct = default)
+    {
+        Add(command, eventData);
+        return ValueTask.FromResult(result);
+    }
 }
