@@ -42,6 +42,8 @@ internal sealed class StatementLineConfiguration : IEntityTypeConfiguration<Stat
         b.HasIndex(l => l.StatementId);
         // Releasing holds reads a producer's earlier hold lines by order.
         b.HasIndex(l => new { l.ProducerId, l.Kind, l.OrderId });
+        // From an order delivered in the release window to the holds on it, whatever the producer (bench/settlement).
+        b.HasIndex(l => new { l.OrderId, l.Kind });
         b.Ignore(l => l.Amount);
     }
 }

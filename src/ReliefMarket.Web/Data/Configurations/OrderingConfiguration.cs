@@ -30,6 +30,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         });
         // The expiry job looks for unpaid orders whose hold has run out.
         b.HasIndex(o => new { o.Status, o.ExpiresAtUtc });
+        // Settlement releases the holds of orders delivered in a window (bench/settlement).
+        b.HasIndex(o => o.DeliveredAtUtc);
     }
 }
 
