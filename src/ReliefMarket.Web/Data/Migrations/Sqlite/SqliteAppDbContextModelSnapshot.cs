@@ -1067,6 +1067,9 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.HasIndex("CampaignId")
                         .HasDatabaseName("ix_orders_campaign_id");
 
+                    b.HasIndex("DeliveredAtUtc")
+                        .HasDatabaseName("ix_orders_delivered_at_utc");
+
                     b.HasIndex("PaymentReference")
                         .IsUnique()
                         .HasDatabaseName("ix_orders_payment_reference");
@@ -1571,6 +1574,9 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("StatementId")
                         .HasDatabaseName("ix_statement_lines_statement_id");
+
+                    b.HasIndex("OrderId", "Kind")
+                        .HasDatabaseName("ix_statement_lines_order_id_kind");
 
                     b.HasIndex("ProducerId", "Kind", "OrderId")
                         .HasDatabaseName("ix_statement_lines_producer_id_kind_order_id");
