@@ -199,6 +199,27 @@ public abstract partial class InviteTests<TShop>(TShop shop) : IClassFixture<TSh
         Assert.False(await db.AuditEntries.AnyAsync(a => a.EntityId == email));
     }
 
+    [Fact]
+    public async Task Two_people_following_one_staff_link_at_once_get_in_once()
+    {
+        var admin = await AdminShop.AdminAsync(shop);
+        var email = $"race-{Guid.NewGuid():N}@example.test";
+        var path = await InviteStaffAsync(admin, email);
+        await Shopper.CreateAccountAsync(shop, email);
+        var (one, two) = (Shopper.Anonymous(shop), Shopper.Anonymous(shop));
+        var forms = await Task.WhenAll(one.FillAsync(path, "form.join", new() { ["Password"] = Shopper.Password }),
+            two.FillAsync(path, "form.join", new() { ["Password"] = Shopper.Password }));
+
+        var responses = await Task.WhenAll(one.Client.PostAsync(forms[0].Action, forms[0].Content), two.Client.PostAsync(forms[1].Action, forms[1].Content));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        await using var scope = shop.Scope(out var db);
+        var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "user.joined" && a.EntityId == id));
+        Assert.Contains(Roles.Auditor, await RolesAsync(email));
+    }
+
     [GeneratedRegex(@"https://shop\.reliefmarket\.test/account/join-staff\?token=[A-Za-z0-9_-]+")]
     private static partial Regex StaffLink();
 }
