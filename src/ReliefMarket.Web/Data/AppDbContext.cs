@@ -25,6 +25,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Payments.UnappliedPayment> UnappliedPayments => Set<Payments.UnappliedPayment>();
     public DbSet<Payments.RefundPlan> RefundPlans => Set<Payments.RefundPlan>();
     public DbSet<Access.Invitation> Invitations => Set<Access.Invitation>();
+    public DbSet<Access.StaffInvitation> StaffInvitations => Set<Access.StaffInvitation>();
     public DbSet<ProductPhoto> ProductPhotos => Set<ProductPhoto>();
     public DbSet<StockChange> StockChanges => Set<StockChange>();
     public DbSet<Listings.CertificationSubmission> CertificationSubmissions => Set<Listings.CertificationSubmission>();

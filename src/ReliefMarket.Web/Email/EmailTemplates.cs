@@ -29,6 +29,9 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> localizer, P
     public EmailContent CooperativeInvitation(string culture, LocalizedText producer, string link) => In(culture, () =>
         Build(L("Coop.Invite.Subject", producer.Current), [L("Coop.Invite.Body", producer.Current), L("Coop.Invite.Expiry")], (L("Coop.Invite.Button"), link)));
 
+    public EmailContent StaffInvitation(string culture, string role, string link) => In(culture, () =>
+        Build(L("Staff.Invite.Subject", L("Admin.Users.Role." + role)), [L("Staff.Invite.Body", L("Admin.Users.Role." + role)), L("Coop.Invite.Expiry")], (L("Coop.Invite.Button"), link)));
+
     public EmailContent WorkUnitInvitation(string culture, string unit, string link) => In(culture, () =>
         Build(L("Unit.Invite.Subject", unit), [L("Unit.Invite.Body", unit), L("Coop.Invite.Expiry")], (L("Unit.Invite.Button"), link)));
 

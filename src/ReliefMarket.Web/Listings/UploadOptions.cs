@@ -27,6 +27,7 @@ public static class ListingsExtensions
         builder.Services.AddSingleton<EvidenceStore>();
         builder.Services.AddScoped<ListingStock>();
         builder.Services.AddScoped<Access.Invitations>();
+        builder.Services.AddScoped<Access.StaffInvitations>();
         return builder;
     }
 

@@ -3,15 +3,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReliefMarket.Web.Access;
 using ReliefMarket.Web.Audit;
+using ReliefMarket.Web.Email;
 using ReliefMarket.Web.Pages.Orders;
 
 namespace ReliefMarket.Web.Areas.Admin.Pages.Users;
 
 /// <summary>
 /// /admin/users/invite: invite a cooperative member for a producer (the portal's own invitation: an emailed link,
-/// used once within seven days), or make a registered person an administrator or auditor by their email. Audited.
+/// used once within seven days), or make a person an administrator or auditor by their email: at once for a registered account, by an emailed
+/// link (/account/join-staff, same rules) for an email with no account. Audited.
 /// </summary>
-public class InviteModel(AppDbContext db, Invitations invitations, UserAdmin admin, AuditLog audit) : PageModel
+public class InviteModel(AppDbContext db, Invitations invitations, StaffInvitations staffInvitations, EmailOutbox outbox, UserAdmin admin, AuditLog audit) : PageModel
 {
     public IReadOnlyList<Producer> Producers { get; private set; } = [];
     public string? Problem { get; private set; }
@@ -42,7 +44,16 @@ public class InviteModel(AppDbContext db, Invitations invitations, UserAdmin adm
         if (Role is not (Roles.Admin or Roles.Auditor)) return Refuse("Admin.Invite.Problem.Role");
         var normalized = email.ToUpperInvariant();
         var userId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).FirstOrDefaultAsync(ct);
-        if (userId is null) return Refuse("Admin.Invite.Problem.NoAccount");
+        if (userId is null)
+        {
+            // No account yet: an emailed link (used once within seven days); the invitation and its entry are saved together.
+            audit.Record("user.invited", UserAdmin.EntityType, email, null,
+                new Dictionary<string, object?> { ["Email"] = email, ["Role"] = Role });
+            staffInvitations.Add(email, Role, "zh-CN");
+            await db.SaveChangesAsync(ct);
+            outbox.SendSoon();
+            return RedirectToPage(new { sent = true });
+        }
         var refusal = await admin.ApplyAsync(User.UserId()!, userId, UserAdmin.Change.AddRole, Role, ct);
         return RedirectToPage("Details", new { id = userId, refused = refusal == UserAdmin.Refusal.None ? (UserAdmin.Refusal?)null : refusal });
     }

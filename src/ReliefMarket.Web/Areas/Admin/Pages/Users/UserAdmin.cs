@@ -88,6 +88,22 @@ public sealed class UserAdmin(AppDbContext db, UserManager<AppUser> users, Audit
         return result.Succeeded ? Refusal.None : Refusal.Failed;
     }
 
+    /// <summary>
+    /// Grants a staff invitation's role to the person who followed its link, in the caller's transaction, audited
+    /// "user.joined". Only the roles the administrator form can invite (Admin, Auditor).
+    /// </summary>
+    public async Task<Refusal> JoinAsync(AppUser user, string role, int invitationId, CancellationToken ct)
+    {
+        if (role is not (Roles.Admin or Roles.Auditor)) return Refusal.UnknownRole;
+        var roles = (await users.GetRolesAsync(user)).Order().ToList();
+        audit.Record("user.joined", EntityType, user.Id,
+            new Dictionary<string, object?> { ["Email"] = user.Email, ["Roles"] = string.Join(",", roles) },
+            new Dictionary<string, object?> { ["Email"] = user.Email, ["Roles"] = string.Join(",", roles.Append(role).Distinct().Order()), ["InvitationId"] = invitationId });
+        if (!roles.Contains(role) && !(await users.AddToRoleAsync(user, role)).Succeeded) return Refusal.Failed;
+        await db.SaveChangesAsync(ct);
+        return Refusal.None;
+    }
+
     private async Task<IdentityResult> RemoveRoleAsync(AppUser user, string role)
     {
         var removed = await users.RemoveFromRoleAsync(user, role);
