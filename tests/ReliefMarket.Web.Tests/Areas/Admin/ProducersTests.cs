@@ -92,6 +92,45 @@ public abstract class ProducersTests<TShop>(TShop shop) : IClassFixture<TShop> w
         Assert.Null((await auditor.PageAsync(url)).QuerySelector("form.producer-form"));
         Assert.Contains("6228480123456789012", (await admin.PageAsync("/admin/producers")).DocumentElement.TextContent);
     }
+
+    [Fact]
+    public async Task A_stripe_connected_account_is_set_audited_and_cleared_and_a_malformed_one_is_refused()
+    {
+        var (id, url) = await ProducerAsync();
+        var admin = await Shopper.Anonymous(shop).SignUpAndSignInAsync(role: Roles.Admin);
+        async Task<string?> StoredAsync()
+        {
+            await using var scope = shop.Scope(out var db);
+            return await db.Producers.Where(p => p.Id == id).Select(p => p.StripeAccountId).SingleAsync();
+        }
+        var original = await StoredAsync();
+        // Another account number than the shares test posts, so that test's audit entry shows a bank change whichever runs first.
+        static Dictionary<string, string> Stripe(string account) =>
+            new(Form(("pingshan", "60.00"), ("caohai-demo", "40.00"))) { ["AccountNumber"] = "6228480000000000001", ["StripeAccountId"] = account };
+
+        foreach (var bad in new[] { "acct_<script>", "ba_123", "acct_", "acct_" + new string('x', 60) })
+        {
+            var refused = await admin.SubmitAsync(url, "form.producer-form", Stripe(bad));
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("acct_", (await refused.ReadPageAsync()).QuerySelector("[role=alert]")!.TextContent);
+            Assert.Equal(original, await StoredAsync());
+        }
+
+        var saved = await admin.SubmitAsync(url, "form.producer-form", Stripe(" acct_1DemoWeining "));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("acct_1DemoWeining", await StoredAsync());
+        Assert.Equal("acct_1DemoWeining", (await admin.PageAsync(url)).QuerySelector("input[name=StripeAccountId]")!.GetAttribute("value"));
+        await using (var scope = shop.Scope(out var db))
+        {
+            var entry = await db.Set<ReliefMarket.Web.Audit.AuditEntry>().Where(a => a.Action == "producer.updated" && a.EntityId == id.ToString())
+                .OrderByDescending(a => a.Id).FirstAsync();
+            Assert.Contains("acct_1DemoWeining", entry.After);
+        }
+
+        var cleared = await admin.SubmitAsync(url, "form.producer-form", Stripe(""));
+        Assert.Equal(HttpStatusCode.Redirect, cleared.StatusCode);
+        Assert.Null(await StoredAsync());
+    }
 }
 
 public sealed class ProducersOnSqlite(SqliteShop shop) : ProducersTests<SqliteShop>(shop);

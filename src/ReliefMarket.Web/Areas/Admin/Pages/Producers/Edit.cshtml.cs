@@ -26,6 +26,8 @@ public class EditModel(AppDbContext db, AuditLog audit, Origins.AidStructure str
     [BindProperty] public string? Bank { get; set; }
     [BindProperty] public string? Branch { get; set; }
     [BindProperty] public string? AccountNumber { get; set; }
+    /// <summary>A Stripe connected account (acct_…): statements of this producer can then be paid by Stripe Connect transfer.</summary>
+    [BindProperty] public string? StripeAccountId { get; set; }
     [BindProperty] public List<ShareRow> Shares { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -33,6 +35,7 @@ public class EditModel(AppDbContext db, AuditLog audit, Origins.AidStructure str
         if (!await LoadAsync(id, ct)) return NotFound();
         SupportedPoorHouseholds = Producer.SupportedPoorHouseholds;
         (AccountName, Bank, Branch, AccountNumber) = Producer.BankAccount is { } b ? (b.AccountName, b.Bank, b.Branch, b.AccountNumber) : (null, null, null, null);
+        StripeAccountId = Producer.StripeAccountId;
         Shares = Producer.SourcingShares.Select(s => new ShareRow
         {
             Village = Villages.First(v => v.Id == s.VillageId).Code,
@@ -53,6 +56,9 @@ public class EditModel(AppDbContext db, AuditLog audit, Origins.AidStructure str
             catch (DomainException) { problems.Add("Producers.Problem.Bank"); }
         }
         if (SupportedPoorHouseholds is < 0 or > 1_000_000) problems.Add("Producers.Problem.Households");
+        var stripeAccount = StripeAccountId?.Trim();
+        if (!string.IsNullOrEmpty(stripeAccount) && !System.Text.RegularExpressions.Regex.IsMatch(stripeAccount, "^acct_[A-Za-z0-9]{1,59}$"))
+            problems.Add("Producers.Problem.Stripe");
         if (problems.Count > 0)
         {
             Problems = problems;
@@ -62,6 +68,7 @@ public class EditModel(AppDbContext db, AuditLog audit, Origins.AidStructure str
         var before = Fields(Producer);
         Producer.SetSupportedPoorHouseholds(SupportedPoorHouseholds);
         if (account is not null) Producer.SetBankAccount(account);
+        Producer.SetStripeAccount(stripeAccount);
         Producer.SetSourcingShares(shares);
         audit.Record("producer.updated", nameof(Producer), Producer.Id.ToString(CultureInfo.InvariantCulture), before, Fields(Producer));
         await db.SaveChangesAsync(ct);
@@ -111,7 +118,7 @@ public class EditModel(AppDbContext db, AuditLog audit, Origins.AidStructure str
     {
         ["SupportedPoorHouseholds"] = p.SupportedPoorHouseholds,
         ["BankAccountName"] = p.BankAccount?.AccountName, ["Bank"] = p.BankAccount?.Bank, ["BankBranch"] = p.BankAccount?.Branch,
-        ["BankAccountNumber"] = p.BankAccount?.AccountNumber,
+        ["BankAccountNumber"] = p.BankAccount?.AccountNumber, ["StripeAccountId"] = p.StripeAccountId,
         ["SourcingShares"] = string.Join(",", p.SourcingShares.Select(s => $"{s.VillageId}:{s.BasisPoints}")),
     };
 
