@@ -82,10 +82,14 @@ public class Producer
     /// <summary>A Stripe Connect account ("acct_…"): when set, payouts go by Stripe transfer instead of bank transfer.</summary>
     public string? StripeAccountId { get; private set; }
 
+    /// <summary>A Stripe connected account id: acct_ and up to 59 letters or digits.</summary>
+    public static bool IsStripeAccountId(string id) =>
+        System.Text.RegularExpressions.Regex.IsMatch(id, "^acct_[A-Za-z0-9]{1,59}$");
+
     public void SetStripeAccount(string? accountId)
     {
         var id = string.IsNullOrWhiteSpace(accountId) ? null : accountId.Trim();
-        if (id is not null && (!id.StartsWith("acct_", StringComparison.Ordinal) || id.Length > 64))
+        if (id is not null && !IsStripeAccountId(id))
             throw new DomainException("A Stripe connected account id starts with acct_.");
         StripeAccountId = id;
     }

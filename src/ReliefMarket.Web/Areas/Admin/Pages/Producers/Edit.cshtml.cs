@@ -57,7 +57,7 @@ public class EditModel(AppDbContext db, AuditLog audit, Origins.AidStructure str
         }
         if (SupportedPoorHouseholds is < 0 or > 1_000_000) problems.Add("Producers.Problem.Households");
         var stripeAccount = StripeAccountId?.Trim();
-        if (!string.IsNullOrEmpty(stripeAccount) && !System.Text.RegularExpressions.Regex.IsMatch(stripeAccount, "^acct_[A-Za-z0-9]{1,59}$"))
+        if (!string.IsNullOrEmpty(stripeAccount) && !Producer.IsStripeAccountId(stripeAccount))
             problems.Add("Producers.Problem.Stripe");
         if (problems.Count > 0)
         {
