@@ -38,6 +38,10 @@ public sealed class Shopper(ShopFactory shop, HttpClient client)
 
     public Task<IDocument> PageAsync(string url, HttpStatusCode expected = HttpStatusCode.OK) => Client.GetPageAsync(url, expected);
 
+    /// <summary>A signed-in person's antiforgery token, from a page that always has a form (catalog and read-only pages carry none).</summary>
+    public async Task<string> AntiforgeryTokenAsync() =>
+        (await PageAsync("/account/password")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
     /// <summary>Opens <paramref name="url"/>, fills the form matched by <paramref name="selector"/> and submits it as a browser would.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(string url, string selector, Dictionary<string, string> values)
     {

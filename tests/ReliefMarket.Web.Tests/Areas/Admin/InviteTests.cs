@@ -126,7 +126,7 @@ public abstract partial class InviteTests<TShop>(TShop shop) : IClassFixture<TSh
 
         // Read-only: the new auditor's post to an admin handler is refused and writes nothing.
         var other = $"other-{Guid.NewGuid():N}@example.test";
-        var token = (await person.PageAsync("/account/password")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await person.AntiforgeryTokenAsync();
         var posted = await person.Client.PostAsync("/admin/users/invite?handler=Staff", new FormUrlEncodedContent(new Dictionary<string, string>
             { ["Email"] = other, ["Role"] = Roles.Admin, ["__RequestVerificationToken"] = token }));
         Assert.Contains("/account/access-denied", posted.Headers.Location!.OriginalString);
@@ -186,7 +186,7 @@ public abstract partial class InviteTests<TShop>(TShop shop) : IClassFixture<TSh
     {
         var person = role == Roles.Auditor ? await AdminShop.AuditorAsync(shop) : await Shopper.Anonymous(shop).SignUpAndSignInAsync();
         var email = $"refused-{Guid.NewGuid():N}@example.test";
-        var token = (await person.PageAsync("/account/password")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await person.AntiforgeryTokenAsync();
 
         var response = await person.Client.PostAsync("/admin/users/invite?handler=Staff", new FormUrlEncodedContent(new Dictionary<string, string>
             { ["Email"] = email, ["Role"] = Roles.Admin, ["__RequestVerificationToken"] = token }));
