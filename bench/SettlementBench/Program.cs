@@ -9,7 +9,8 @@
 //              (median of three runs)
 //   close      the real SettlementJob closing all 13 periods
 //   reconcile  the real ReconciliationJob over the same data
-// Prints one line: "lines N entries E generate-s G raw-s R close-s C ratio X reconcile-s Y statements S statement-lines L balanced B".
+// Then reads every 50th statement's lines (itemised from the bookings) and checks they add up to its payable.
+// Prints one line: "lines N entries E generate-s G raw-s R close-s C ratio X reconcile-s Y statements S sampled-lines L balanced B".
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
@@ -116,13 +117,22 @@ await using (var scope = app.Services.CreateAsyncScope())
     profile.Report("reconciliation");
     balanced = run.Balanced;
     statements = await db.SettlementStatements.CountAsync();
-    statementLines = await db.StatementLines.CountAsync();
+    // Statements are itemised when read: every 50th must still add up to its payable, line by line.
+    var queries = scope.ServiceProvider.GetRequiredService<StatementQueries>();
+    var sample = await db.SettlementStatements.AsNoTracking().Where(s => s.Id % 50 == 0).ToListAsync();
+    statementLines = 0;
+    foreach (var s in sample)
+    {
+        var itemised = await queries.LinesAsync(s, CancellationToken.None);
+        if (itemised.Sum(l => l.AmountFen) != s.PayableFen) throw new InvalidOperationException($"statement {s.Id}: lines do not add up to its payable");
+        statementLines += itemised.Count;
+    }
     var periods = await db.SettlementPeriods.CountAsync(p => p.ClosedAtUtc != null);
     if (periods != Weeks) throw new InvalidOperationException($"{periods} periods closed, not {Weeks}");
 }
 
 Console.WriteLine($"lines {lines} entries {entries} generate-s {generateSeconds:F2} raw-s {rawSeconds:F3} close-s {closeSeconds:F3} " +
-    $"ratio {closeSeconds / rawSeconds:F1} reconcile-s {reconcileSeconds:F3} statements {statements} statement-lines {statementLines} balanced {balanced}");
+    $"ratio {closeSeconds / rawSeconds:F1} reconcile-s {reconcileSeconds:F3} statements {statements} sampled-lines {statementLines} balanced {balanced}");
 return balanced ? 0 : 1;
 
 // The rows, in foreign-key order. Line L (0-based) belongs to order L / 4 and producer L % 500 + 1, whose village
@@ -171,9 +181,12 @@ IEnumerable<string> Generate()
     // A line's amount: unit price 5.00–49.99 yuan × 1–3.
     const string LinePrice = "(500 + n * 37 % 4500)", LineQuantity = "(1 + n % 3)";
     yield return $"""
-        INSERT INTO orders (id, customer_id, channel, status, subtotal_fen, shipping_fee_fen, total_fen, refunded_fen, created_at_utc,
+        INSERT INTO orders (id, customer_id, channel, shipping_address_recipient, shipping_address_mobile, shipping_address_province,
+          shipping_address_city, shipping_address_district, shipping_address_street, status, subtotal_fen, shipping_fee_fen, total_fen, refunded_fen, created_at_utc,
           payment_reference, paid_at_utc, shipped_at_utc, delivered_at_utc, awaiting_async_payment, expires_at_utc)
         SELECT {Uuid("o")}, NULL, CASE WHEN {isOnline} THEN 'Online' ELSE 'VendingCabinet' END,
+          CASE WHEN {isOnline} THEN '张三' END, CASE WHEN {isOnline} THEN '13800000000' END, CASE WHEN {isOnline} THEN '贵州省' END,
+          CASE WHEN {isOnline} THEN '毕节市' END, CASE WHEN {isOnline} THEN '威宁县' END, CASE WHEN {isOnline} THEN '草海镇 1 号' END,
           CASE WHEN {isRefunded} THEN 'Refunded' WHEN {isDelivered} OR NOT ({isOnline}) THEN 'Delivered' ELSE 'Shipped' END,
           subtotal, shipping, subtotal + shipping, CASE WHEN {isRefunded} THEN subtotal + shipping ELSE 0 END, {At(paid)},
           'bench_pay_' || o, {At(paid)}, CASE WHEN {isOnline} THEN {At(paid + " + 3600")} END, CASE WHEN {isDelivered} THEN {At(delivered)} END,
@@ -191,15 +204,15 @@ IEnumerable<string> Generate()
         """;
     yield return "INSERT INTO order_line_shares (order_line_id, village_id, county_id, basis_points) SELECT id, producer_id, 1, 10000 FROM order_lines";
     yield return """
-        INSERT INTO attribution_entries (order_id, order_line_id, village_id, county_id, producer_id, channel, certified_at_sale, kind, amount_fen, occurred_at_utc)
-        SELECT l.order_id, l.id, s.village_id, s.county_id, l.producer_id, o.channel, l.certified_at_sale, 'Sale', l.unit_price_fen * l.quantity, o.paid_at_utc
+        INSERT INTO attribution_entries (order_id, order_line_id, village_id, county_id, producer_id, channel, certified_at_sale, kind, amount_fen, occurred_at_utc, booked_at_utc)
+        SELECT l.order_id, l.id, s.village_id, s.county_id, l.producer_id, o.channel, l.certified_at_sale, 'Sale', l.unit_price_fen * l.quantity, o.paid_at_utc, o.paid_at_utc
         FROM order_lines l JOIN order_line_shares s ON s.order_line_id = l.id JOIN orders o ON o.id = l.order_id
         """;
     // Refunds of whole orders: the same split, negated, ten days after payment.
     yield return $"""
-        INSERT INTO attribution_entries (order_id, order_line_id, village_id, county_id, producer_id, channel, certified_at_sale, kind, amount_fen, occurred_at_utc)
+        INSERT INTO attribution_entries (order_id, order_line_id, village_id, county_id, producer_id, channel, certified_at_sale, kind, amount_fen, occurred_at_utc, booked_at_utc)
         SELECT l.order_id, l.id, s.village_id, s.county_id, l.producer_id, o.channel, l.certified_at_sale, 'Refund', -(l.unit_price_fen * l.quantity),
-          {At($"{RefundOffset()} ")}
+          {At($"{RefundOffset()} ")}, {At($"{RefundOffset()} ")}
         FROM order_lines l JOIN order_line_shares s ON s.order_line_id = l.id JOIN orders o ON o.id = l.order_id
         WHERE o.refunded_fen > 0
         """;

@@ -14,7 +14,7 @@ public class AttributionEntry
     private AttributionEntry() { }
 
     public AttributionEntry(Guid orderId, long orderLineId, int villageId, int countyId, int producerId, Channel channel,
-        bool certifiedAtSale, AttributionKind kind, Money amount, DateTime occurredAtUtc)
+        bool certifiedAtSale, AttributionKind kind, Money amount, DateTime occurredAtUtc, DateTime? bookedAtUtc = null)
     {
         OrderId = orderId;
         OrderLineId = orderLineId;
@@ -26,6 +26,7 @@ public class AttributionEntry
         Kind = kind;
         AmountFen = amount.Fen;
         OccurredAtUtc = occurredAtUtc;
+        BookedAtUtc = bookedAtUtc ?? occurredAtUtc;
     }
 
     public long Id { get; private set; }
@@ -41,5 +42,12 @@ public class AttributionEntry
     public Money Amount => new(AmountFen);
     /// <summary>The amount as a plain number of fen, so reports can SUM it in the database.</summary>
     public long AmountFen { get; private set; }
+    /// <summary>When the sale or refund happened: what reports group by.</summary>
     public DateTime OccurredAtUtc { get; private set; }
+    /// <summary>
+    /// When the entry was written: what settlement periods group by. The same as <see cref="OccurredAtUtc"/> except for
+    /// sales reported later than they happened (a vending cabinet's batch, an import), which are booked when they arrive,
+    /// so a period that is already closed never gains money (decision 0027).
+    /// </summary>
+    public DateTime BookedAtUtc { get; private set; }
 }

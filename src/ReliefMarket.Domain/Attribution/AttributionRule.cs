@@ -9,10 +9,11 @@ namespace ReliefMarket.Domain.Attribution;
 /// </summary>
 public static class AttributionRule
 {
-    public static IReadOnlyList<AttributionEntry> ForPaidOrder(Order order)
+    /// <param name="bookedAtUtc">When the sale reaches the books, if later than it was paid (a sale reported afterwards).</param>
+    public static IReadOnlyList<AttributionEntry> ForPaidOrder(Order order, DateTime? bookedAtUtc = null)
     {
         if (order.PaidAtUtc is not { } paidAt) throw new DomainException("Only a paid order is attributed.");
-        return order.Lines.SelectMany(line => Split(order, line, line.Amount, AttributionKind.Sale, paidAt)).ToList();
+        return order.Lines.SelectMany(line => Split(order, line, line.Amount, AttributionKind.Sale, paidAt, bookedAtUtc)).ToList();
     }
 
     /// <summary>Negating entries for <paramref name="refunded"/> of one line (all of it for a full refund).</summary>
@@ -81,10 +82,10 @@ public static class AttributionRule
             .ToList();
     }
 
-    private static List<AttributionEntry> Split(Order order, OrderLine line, Money amount, AttributionKind kind, DateTime atUtc)
+    private static List<AttributionEntry> Split(Order order, OrderLine line, Money amount, AttributionKind kind, DateTime atUtc, DateTime? bookedAtUtc = null)
     {
         var parts = amount.Allocate(line.Shares.Select(s => (long)s.BasisPoints).ToList());
         return line.Shares.Select((share, i) => new AttributionEntry(order.Id, line.Id, share.VillageId, share.CountyId,
-            line.ProducerId, order.Channel, line.CertifiedAtSale, kind, parts[i], atUtc)).ToList();
+            line.ProducerId, order.Channel, line.CertifiedAtSale, kind, parts[i], atUtc, bookedAtUtc)).ToList();
     }
 }

@@ -11,14 +11,15 @@ namespace ReliefMarket.Domain.Ledger;
 public static class Postings
 {
     /// <summary>Clearing receives the total; each producer is owed its lines; the shipping fee is income.</summary>
-    public static JournalEntry ForPaidOrder(Order order)
+    /// <param name="postedAtUtc">When the sale reaches the books, if later than it was paid (a sale reported afterwards).</param>
+    public static JournalEntry ForPaidOrder(Order order, DateTime? postedAtUtc = null)
     {
         if (order.PaidAtUtc is not { } paidAt) throw new DomainException("Only a paid order is posted.");
         var lines = new List<JournalLine> { JournalLine.Debit(Account.PaymentClearing, order.Total) };
         lines.AddRange(order.Lines.GroupBy(l => l.ProducerId).OrderBy(g => g.Key)
             .Select(g => JournalLine.Credit(Account.ProducerPayable, Money.Sum(g.Select(l => l.Amount)), g.Key)));
         if (order.ShippingFee.Fen > 0) lines.Add(JournalLine.Credit(Account.ShippingIncome, order.ShippingFee));
-        return new JournalEntry(CauseReference.OrderPaid(order.Id), paidAt, lines);
+        return new JournalEntry(CauseReference.OrderPaid(order.Id), postedAtUtc ?? paidAt, lines);
     }
 
     /// <summary>

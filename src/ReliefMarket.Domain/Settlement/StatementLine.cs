@@ -20,7 +20,8 @@ public enum StatementLineKind
 
 /// <summary>
 /// One amount behind a statement, in fen, with the order line and village it is attributed to (sales, refunds and holds).
-/// Lines are written once, when the statement is closed; the statement's payable is their sum.
+/// Lines are not stored: they are read from the period's attribution entries, which never change once booked
+/// (Web/Settlement/StatementSql.cs, decision 0027). The statement's payable is their sum.
 /// </summary>
 public class StatementLine
 {
@@ -43,8 +44,6 @@ public class StatementLine
         OccurredAtUtc = occurredAtUtc;
     }
 
-    public long Id { get; private set; }
-    public long StatementId { get; private set; }
     public int ProducerId { get; private set; }
     public StatementLineKind Kind { get; private set; }
     public long AmountFen { get; private set; }

@@ -69,7 +69,7 @@ public sealed class ChannelSales(AppDbContext db, Ordering.Stock stock, TimeProv
             return (earlier, false);
         }
 
-        OfflineSale.Post(db, order);
+        OfflineSale.Post(db, order, now);
         var moved = false;
         if (device.DrawsOnStock)
             // In product id order, like every stock change, so two sales of the same products cannot deadlock.

@@ -29,10 +29,14 @@ public static class OfflineSale
         return Order.SoldOffline(Guid.NewGuid(), channel, orderLines, soldAtUtc, saleReference);
     }
 
-    /// <summary>The order's attribution entries and ledger posting, added to the caller's unit of work; the order must be saved first (entries name its lines' ids).</summary>
-    public static void Post(AppDbContext db, Order order)
+    /// <summary>
+    /// The order's attribution entries and ledger posting, added to the caller's unit of work; the order must be saved
+    /// first (entries name its lines' ids). The entries are booked now, whenever the sale happened: settlement counts a
+    /// sale reported late in the period it arrives in, never in one already closed.
+    /// </summary>
+    public static void Post(AppDbContext db, Order order, DateTime nowUtc)
     {
-        db.AttributionEntries.AddRange(AttributionRule.ForPaidOrder(order));
-        Ledger.LedgerPosting.Paid(db, order);
+        db.AttributionEntries.AddRange(AttributionRule.ForPaidOrder(order, bookedAtUtc: nowUtc));
+        Ledger.LedgerPosting.Paid(db, order, nowUtc);
     }
 }

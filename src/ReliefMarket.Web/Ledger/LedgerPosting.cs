@@ -8,7 +8,8 @@ namespace ReliefMarket.Web.Ledger;
 /// </summary>
 public static class LedgerPosting
 {
-    public static void Paid(AppDbContext db, Order order) => db.JournalEntries.Add(Postings.ForPaidOrder(order));
+    /// <param name="postedAtUtc">For a sale reported after it happened: the books take it when it arrives.</param>
+    public static void Paid(AppDbContext db, Order order, DateTime? postedAtUtc = null) => db.JournalEntries.Add(Postings.ForPaidOrder(order, postedAtUtc));
 
     /// <summary>Call after <see cref="Order.RecordRefund"/>, with the refund's attribution entries: producers give back what those took off.</summary>
     public static void Refunded(AppDbContext db, Order order, IEnumerable<AttributionEntry> refundEntries, Money refunded, DateTime atUtc) =>

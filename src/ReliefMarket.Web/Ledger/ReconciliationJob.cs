@@ -5,7 +5,7 @@ namespace ReliefMarket.Web.Ledger;
 
 /// <summary>
 /// Checks the books against the rest of the database and records what it found: the ledger balances; each producer's
-/// payable moved by exactly its attribution, per China day (the last <see cref="DaysChecked"/>) and in total; clearing
+/// payable moved by exactly its attribution, per China day of booking (the last <see cref="DaysChecked"/>) and in total; clearing
 /// holds what paid orders took less what was refunded and paid out. A mismatch is recorded and emailed to every administrator.
 /// Every sum runs in the database. Safe to run twice: each run only adds its own row.
 /// </summary>
@@ -32,7 +32,7 @@ public sealed class ReconciliationJob(AppDbContext db, LedgerBackPosting backPos
         {
             var (from, to) = (StartUtc(day), StartUtc(day.AddDays(1)));
             Compare(ReconciliationCheck.PayableOnDay, day,
-                await AttributionByProducerAsync(db.AttributionEntries.Where(e => e.OccurredAtUtc >= from && e.OccurredAtUtc < to), ct),
+                await AttributionByProducerAsync(db.AttributionEntries.Where(e => e.BookedAtUtc >= from && e.BookedAtUtc < to), ct),
                 await PayableByProducerAsync(db.JournalLines.Where(l => l.PostedAtUtc >= from && l.PostedAtUtc < to), ct), findings);
         }
         Compare(ReconciliationCheck.PayableInTotal, null,

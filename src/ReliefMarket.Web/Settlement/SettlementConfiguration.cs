@@ -33,21 +33,6 @@ internal sealed class SettlementStatementConfiguration : IEntityTypeConfiguratio
     }
 }
 
-internal sealed class StatementLineConfiguration : IEntityTypeConfiguration<StatementLine>
-{
-    public void Configure(EntityTypeBuilder<StatementLine> b)
-    {
-        b.ToTable("statement_lines");
-        b.HasOne<SettlementStatement>().WithMany().HasForeignKey(l => l.StatementId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(l => l.StatementId);
-        // Releasing holds reads a producer's earlier hold lines by order.
-        b.HasIndex(l => new { l.ProducerId, l.Kind, l.OrderId });
-        // From an order delivered in the release window to the holds on it, whatever the producer (bench/settlement).
-        b.HasIndex(l => new { l.OrderId, l.Kind });
-        b.Ignore(l => l.Amount);
-    }
-}
-
 internal sealed class PayoutBatchConfiguration : IEntityTypeConfiguration<PayoutBatch>
 {
     public void Configure(EntityTypeBuilder<PayoutBatch> b)

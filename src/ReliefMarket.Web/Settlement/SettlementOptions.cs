@@ -11,8 +11,8 @@ public sealed class SettlementOptions
     public PeriodLength Period { get; set; } = PeriodLength.Weekly;
     /// <summary>The platform fee in basis points of a period's net sales; relief platforms charge none.</summary>
     [Range(0, 10_000)] public int FeeBasisPoints { get; set; }
-    /// <summary>Days after delivery that an online order's money is held back, to cover returns.</summary>
+    /// <summary>Days after delivery that a delivered order's money is held back, to cover returns.</summary>
     [Range(0, 365)] public int HoldDays { get; set; } = 7;
     /// <summary>Producers closed per transaction: a crash loses at most one batch's work, which the next run redoes.</summary>
-    [Range(1, 100_000)] public int ProducersPerBatch { get; set; } = 250;
+    [Range(1, 100_000)] public int ProducersPerBatch { get; set; } = 1000;
 }

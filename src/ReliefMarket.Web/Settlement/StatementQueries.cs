@@ -37,13 +37,33 @@ public sealed class StatementQueries(AppDbContext db)
             s.CarriedInFen, s.PayableFen, s.PaidAtUtc, s.PaymentReference,
             db.PayoutLines.Any(l => l.StatementId == s.Id && l.Status == PayoutLineStatus.Pending));
 
+    private sealed record RawLine(string Kind, Guid OrderId, long OrderLineId, int VillageId, long AmountFen, DateTime? OccurredAtUtc);
+
+    /// <summary>
+    /// Every amount behind a statement, read from its period's bookings (<see cref="StatementSql.Lines"/>), then its
+    /// carried balance and fee: their sum is the statement's payable.
+    /// </summary>
+    public async Task<IReadOnlyList<StatementLine>> LinesAsync(SettlementStatement statement, CancellationToken ct)
+    {
+        var period = await db.SettlementPeriods.AsNoTracking().SingleAsync(p => p.Id == statement.PeriodId, ct);
+        var previous = await db.SettlementPeriods.AsNoTracking().Where(p => p.StartsAtUtc < period.StartsAtUtc)
+            .OrderByDescending(p => p.StartsAtUtc).FirstOrDefaultAsync(ct);
+        object[] args = [.. StatementSql.Arguments(period, previous), statement.ProducerId];
+        var raw = await db.Database.SqlQueryRaw<RawLine>(StatementSql.Lines, args).ToListAsync(ct);
+        var lines = raw.Select(l => new StatementLine(statement.ProducerId, Enum.Parse<StatementLineKind>(l.Kind), new Money(l.AmountFen),
+                l.OrderId, l.OrderLineId, l.VillageId, l.OccurredAtUtc))
+            .OrderBy(l => l.Kind).ThenBy(l => l.OccurredAtUtc).ThenBy(l => l.OrderId).ThenBy(l => l.OrderLineId).ThenBy(l => l.VillageId)
+            .ToList();
+        if (statement.CarriedInFen != 0) lines.Add(new StatementLine(statement.ProducerId, StatementLineKind.Carried, new Money(statement.CarriedInFen)));
+        if (statement.FeeFen != 0) lines.Add(new StatementLine(statement.ProducerId, StatementLineKind.Fee, new Money(-statement.FeeFen)));
+        return lines;
+    }
+
     public async Task<Detail?> FindAsync(long id, int? producerId, CancellationToken ct)
     {
         var row = await Rows(producerId, id).SingleOrDefaultAsync(ct);
         if (row is null) return null;
-        var raw = await db.StatementLines.AsNoTracking().Where(l => l.StatementId == id)
-            .OrderBy(l => l.Kind).ThenBy(l => l.OccurredAtUtc).ThenBy(l => l.OrderId).ThenBy(l => l.OrderLineId).ThenBy(l => l.VillageId)
-            .ToListAsync(ct);
+        var raw = await LinesAsync(await db.SettlementStatements.AsNoTracking().SingleAsync(s => s.Id == id, ct), ct);
         var lineIds = raw.Where(l => l.OrderLineId != null).Select(l => l.OrderLineId!.Value).Distinct().ToList();
         var products = await db.OrderLines.Where(l => lineIds.Contains(l.Id)).Select(l => new { l.Id, l.ProductName }).ToDictionaryAsync(l => l.Id, l => l.ProductName, ct);
         var villageIds = raw.Where(l => l.VillageId != null).Select(l => l.VillageId!.Value).Distinct().ToList();

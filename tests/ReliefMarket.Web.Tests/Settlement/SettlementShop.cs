@@ -60,10 +60,11 @@ internal static class SettlementShop
         return await db.SettlementStatements.AsNoTracking().Where(s => s.ProducerId == producerId).OrderBy(s => s.PeriodId).ToListAsync();
     }
 
-    public static async Task<List<StatementLine>> LinesAsync(ShopFactory shop, long statementId)
+    public static async Task<IReadOnlyList<StatementLine>> LinesAsync(ShopFactory shop, long statementId)
     {
         await using var scope = shop.Scope(out var db);
-        return await db.StatementLines.AsNoTracking().Where(l => l.StatementId == statementId).ToListAsync();
+        var statement = await db.SettlementStatements.AsNoTracking().SingleAsync(s => s.Id == statementId);
+        return await scope.ServiceProvider.GetRequiredService<StatementQueries>().LinesAsync(statement, default);
     }
 
     public static async Task GiveBankAccountAsync(ShopFactory shop, int producerId)

@@ -124,7 +124,7 @@ public sealed class SalesImports(AppDbContext db, Audit.AuditLog audit, TimeProv
             await db.SaveChangesAsync(ct);
             foreach (var order in orders)
             {
-                OfflineSale.Post(db, order);
+                OfflineSale.Post(db, order, now);
                 fen += order.Total.Fen;
             }
             await db.SaveChangesAsync(ct);

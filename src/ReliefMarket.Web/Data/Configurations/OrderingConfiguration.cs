@@ -75,6 +75,9 @@ internal sealed class AttributionEntryConfiguration : IEntityTypeConfiguration<A
         b.HasIndex(e => new { e.OccurredAtUtc, e.CertifiedAtSale, e.Kind, e.CountyId, e.VillageId, e.ProducerId, e.Channel, e.AmountFen, e.OrderLineId })
             .HasDatabaseName("ix_attribution_entries_report");
         b.HasIndex(e => e.OrderId);
+        // Settlement closes a period of bookings for every producer at once: this index holds every column it reads.
+        b.HasIndex(e => new { e.BookedAtUtc, e.ProducerId, e.Channel, e.Kind, e.AmountFen, e.OrderId })
+            .HasDatabaseName("ix_attribution_entries_settlement");
     }
 }
 

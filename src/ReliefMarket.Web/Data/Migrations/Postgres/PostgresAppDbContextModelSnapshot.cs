@@ -223,6 +223,10 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("amount_fen");
 
+                    b.Property<DateTime>("BookedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("booked_at_utc");
+
                     b.Property<bool>("CertifiedAtSale")
                         .HasColumnType("boolean")
                         .HasColumnName("certified_at_sale");
@@ -280,6 +284,9 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CountyId", "OccurredAtUtc", "Channel", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_county_id_occurred_at_utc_channel_amoun~");
+
+                    b.HasIndex("BookedAtUtc", "ProducerId", "Channel", "Kind", "AmountFen", "OrderId")
+                        .HasDatabaseName("ix_attribution_entries_settlement");
 
                     b.HasIndex("OccurredAtUtc", "CertifiedAtSale", "Kind", "CountyId", "VillageId", "ProducerId", "Channel", "AmountFen", "OrderLineId")
                         .HasDatabaseName("ix_attribution_entries_report");
@@ -1571,64 +1578,6 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_settlement_statements_producer_id_period_id");
 
                     b.ToTable("settlement_statements", (string)null);
-                });
-
-            modelBuilder.Entity("ReliefMarket.Domain.Settlement.StatementLine", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("AmountFen")
-                        .HasColumnType("bigint")
-                        .HasColumnName("amount_fen");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
-
-                    b.Property<DateTime?>("OccurredAtUtc")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("occurred_at_utc");
-
-                    b.Property<Guid?>("OrderId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("order_id");
-
-                    b.Property<long?>("OrderLineId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("order_line_id");
-
-                    b.Property<int>("ProducerId")
-                        .HasColumnType("integer")
-                        .HasColumnName("producer_id");
-
-                    b.Property<long>("StatementId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("statement_id");
-
-                    b.Property<int?>("VillageId")
-                        .HasColumnType("integer")
-                        .HasColumnName("village_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_statement_lines");
-
-                    b.HasIndex("StatementId")
-                        .HasDatabaseName("ix_statement_lines_statement_id");
-
-                    b.HasIndex("OrderId", "Kind")
-                        .HasDatabaseName("ix_statement_lines_order_id_kind");
-
-                    b.HasIndex("ProducerId", "Kind", "OrderId")
-                        .HasDatabaseName("ix_statement_lines_producer_id_kind_order_id");
-
-                    b.ToTable("statement_lines", (string)null);
                 });
 
             modelBuilder.Entity("ReliefMarket.Web.Access.Invitation", b =>
@@ -3351,16 +3300,6 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_settlement_statements_producers_producer_id");
-                });
-
-            modelBuilder.Entity("ReliefMarket.Domain.Settlement.StatementLine", b =>
-                {
-                    b.HasOne("ReliefMarket.Domain.Settlement.SettlementStatement", null)
-                        .WithMany()
-                        .HasForeignKey("StatementId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_statement_lines_settlement_statements_statement_id");
                 });
 
             modelBuilder.Entity("ReliefMarket.Web.Access.Invitation", b =>

@@ -210,6 +210,10 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("amount_fen");
 
+                    b.Property<DateTime>("BookedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booked_at_utc");
+
                     b.Property<bool>("CertifiedAtSale")
                         .HasColumnType("INTEGER")
                         .HasColumnName("certified_at_sale");
@@ -267,6 +271,9 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CountyId", "OccurredAtUtc", "Channel", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_county_id_occurred_at_utc_channel_amount_fen");
+
+                    b.HasIndex("BookedAtUtc", "ProducerId", "Channel", "Kind", "AmountFen", "OrderId")
+                        .HasDatabaseName("ix_attribution_entries_settlement");
 
                     b.HasIndex("OccurredAtUtc", "CertifiedAtSale", "Kind", "CountyId", "VillageId", "ProducerId", "Channel", "AmountFen", "OrderLineId")
                         .HasDatabaseName("ix_attribution_entries_report");
@@ -1526,62 +1533,6 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_settlement_statements_producer_id_period_id");
 
                     b.ToTable("settlement_statements", (string)null);
-                });
-
-            modelBuilder.Entity("ReliefMarket.Domain.Settlement.StatementLine", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<long>("AmountFen")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("amount_fen");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<DateTime?>("OccurredAtUtc")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("occurred_at_utc");
-
-                    b.Property<Guid?>("OrderId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("order_id");
-
-                    b.Property<long?>("OrderLineId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("order_line_id");
-
-                    b.Property<int>("ProducerId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("producer_id");
-
-                    b.Property<long>("StatementId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("statement_id");
-
-                    b.Property<int?>("VillageId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("village_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_statement_lines");
-
-                    b.HasIndex("StatementId")
-                        .HasDatabaseName("ix_statement_lines_statement_id");
-
-                    b.HasIndex("OrderId", "Kind")
-                        .HasDatabaseName("ix_statement_lines_order_id_kind");
-
-                    b.HasIndex("ProducerId", "Kind", "OrderId")
-                        .HasDatabaseName("ix_statement_lines_producer_id_kind_order_id");
-
-                    b.ToTable("statement_lines", (string)null);
                 });
 
             modelBuilder.Entity("ReliefMarket.Web.Access.Invitation", b =>
@@ -3280,16 +3231,6 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_settlement_statements_producers_producer_id");
-                });
-
-            modelBuilder.Entity("ReliefMarket.Domain.Settlement.StatementLine", b =>
-                {
-                    b.HasOne("ReliefMarket.Domain.Settlement.SettlementStatement", null)
-                        .WithMany()
-                        .HasForeignKey("StatementId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_statement_lines_settlement_statements_statement_id");
                 });
 
             modelBuilder.Entity("ReliefMarket.Web.Access.Invitation", b =>
