@@ -7,10 +7,10 @@ namespace ReliefMarket.Web.Settlement;
 /// <summary>
 /// Closes every finished settlement period, oldest first, for every producer with movements in it (or held money that
 /// comes free in it). Work is found in tables: the periods not yet closed and the producers without a statement for one.
-/// Producers are closed in batches, one transaction and one INSERT … SELECT each, summing the period's bookings
-/// (<see cref="StatementSql"/>: the same amounts the ledger's payable holds, reconciled daily). The unique (producer,
-/// period) key and a lock on the period row make a rerun, a rerun after a crash, and a second node running at once each
-/// settle every producer exactly once.
+/// All finished periods are closed together, producers in batches, one transaction and one INSERT … SELECT each over
+/// the periods' bookings (<see cref="StatementSql"/>: the same amounts the ledger's payable holds, reconciled daily).
+/// The unique (producer, period) key and a lock on the period rows make a rerun, a rerun after a crash, and a second
+/// node running at once each settle every producer exactly once.
 /// </summary>
 public sealed class SettlementJob(AppDbContext db, IOptions<SettlementOptions> options, TimeProvider clock, ILogger<SettlementJob> log)
 {
@@ -23,74 +23,83 @@ public sealed class SettlementJob(AppDbContext db, IOptions<SettlementOptions> o
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var pending = await FinishedPeriodsAsync(now, ct);
+        if (pending.Count == 0) return 0;
+        var before = await db.SettlementPeriods.AsNoTracking().Where(p => p.StartsAtUtc < pending[0].StartsAtUtc)
+            .OrderByDescending(p => p.StartsAtUtc).FirstOrDefaultAsync(ct);
+        var periods = pending.Select((p, i) => (p, i == 0 ? before : pending[i - 1])).ToList();
+        var producers = await db.Producers.Select(p => p.Id).OrderBy(id => id).ToListAsync(ct);
+
         var closed = 0;
-        while (await NextPeriodAsync(now, ct) is { } period)
+        foreach (var batch in producers.Chunk(_options.ProducersPerBatch))
         {
-            closed += await CloseAsync(period, ct);
-            db.ChangeTracker.Clear();
+            var done = await db.RetryAsync(t => CloseBatchAsync(periods, batch[0], batch[^1], t), ct);
+            closed += done;
+            if (done > 0 && AfterBatch is { } hook) await hook(closed);
         }
-        if (closed > 0) log.LogInformation("Settlement closed {Count} statements.", closed);
+        var ids = pending.Select(p => p.Id).ToList();
+        await db.SettlementPeriods.Where(p => ids.Contains(p.Id) && p.ClosedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedAtUtc, clock.GetUtcNow().UtcDateTime), ct);
+        if (closed > 0) log.LogInformation("Settlement closed {Count} statements in {Periods} periods.", closed, pending.Count);
         return closed;
     }
 
-    /// <summary>The oldest finished period that is not closed, created if needed; null when every finished period is closed.</summary>
-    private async Task<SettlementPeriod?> NextPeriodAsync(DateTime now, CancellationToken ct)
+    /// <summary>Every finished period not yet closed, oldest first, after creating the rows of those that have none.</summary>
+    private async Task<List<SettlementPeriod>> FinishedPeriodsAsync(DateTime now, CancellationToken ct)
     {
-        var open = await db.SettlementPeriods.Where(p => p.ClosedAtUtc == null).OrderBy(p => p.StartsAtUtc).FirstOrDefaultAsync(ct);
-        if (open is not null) return open.HasEnded(now) ? open : null;
+        while (await CreateNextPeriodAsync(now, ct)) { }
+        return await db.SettlementPeriods.AsNoTracking().Where(p => p.ClosedAtUtc == null && p.EndsAtUtc <= now)
+            .OrderBy(p => p.StartsAtUtc).ToListAsync(ct);
+    }
+
+    /// <summary>Creates the period after the last one (or the one of the first booking) if it has ended; false if there is none to create.</summary>
+    private async Task<bool> CreateNextPeriodAsync(DateTime now, CancellationToken ct)
+    {
         var last = await db.SettlementPeriods.OrderByDescending(p => p.StartsAtUtc).Select(p => (DateTime?)p.EndsAtUtc).FirstOrDefaultAsync(ct);
         DateTime start;
         if (last is { } end) start = end;
         else if (await db.AttributionEntries.OrderBy(e => e.BookedAtUtc).Select(e => (DateTime?)e.BookedAtUtc).FirstOrDefaultAsync(ct) is { } first)
             start = SettlementPeriod.StartOf(first, _options.Period);
-        else return null;
+        else return false;
         // A configuration change to monthly takes effect at the next month boundary: the weeks before stay weeks.
         start = SettlementPeriod.StartOf(start, _options.Period) == start ? start : NextBoundary(start);
         var candidate = new SettlementPeriod(start, _options.Period, _options.FeeBasisPoints, _options.HoldDays);
-        if (!candidate.HasEnded(now)) return null;
+        if (!candidate.HasEnded(now)) return false;
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO settlement_periods (starts_at_utc, ends_at_utc, length, fee_basis_points, hold_days)
             VALUES ({candidate.StartsAtUtc}, {candidate.EndsAtUtc}, {candidate.Length.ToString()}, {candidate.FeeBasisPoints}, {candidate.HoldDays})
             ON CONFLICT DO NOTHING
             """, ct);
-        return await db.SettlementPeriods.SingleAsync(p => p.StartsAtUtc == start, ct);
+        return true;
     }
 
     private DateTime NextBoundary(DateTime utc) => SettlementPeriod.EndOf(SettlementPeriod.StartOf(utc, _options.Period), _options.Period);
 
-    private async Task<int> CloseAsync(SettlementPeriod period, CancellationToken ct)
-    {
-        var previous = await db.SettlementPeriods.AsNoTracking().Where(p => p.StartsAtUtc < period.StartsAtUtc)
-            .OrderByDescending(p => p.StartsAtUtc).FirstOrDefaultAsync(ct);
-        var closed = 0;
-        while (true)
-        {
-            var done = await db.RetryAsync(t => CloseBatchAsync(period, previous, t), ct);
-            closed += done;
-            if (done > 0 && AfterBatch is { } hook) await hook(closed);
-            if (done < _options.ProducersPerBatch) break;
-        }
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE settlement_periods SET closed_at_utc = {clock.GetUtcNow().UtcDateTime} WHERE id = {period.Id} AND closed_at_utc IS NULL", ct);
-        return closed;
-    }
-
-    /// <summary>One INSERT … SELECT writes the next batch of statements (<see cref="StatementSql.InsertStatements"/>); then the fees are posted.</summary>
-    private async Task<int> CloseBatchAsync(SettlementPeriod p, SettlementPeriod? previous, CancellationToken ct)
+    /// <summary>
+    /// The statements of producers <paramref name="fromProducer"/> to <paramref name="toProducer"/> in every period being
+    /// closed, in one transaction: one INSERT … SELECT (<see cref="StatementSql.InsertStatements"/>), the carried balances
+    /// period by period, then the fees posted to the ledger.
+    /// </summary>
+    private async Task<int> CloseBatchAsync(List<(SettlementPeriod Period, SettlementPeriod? Previous)> periods, int fromProducer, int toProducer, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // One node at a time per period; the other waits, then finds these producers done.
-        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM settlement_periods WHERE id = {p.Id} FOR UPDATE", ct);
-        var before = await db.SettlementStatements.Where(s => s.PeriodId == p.Id).MaxAsync(s => (long?)s.Id, ct) ?? 0;
-        object[] args = [.. StatementSql.Arguments(p, previous), p.Id];
-        var written = await db.Database.ExecuteSqlRawAsync(StatementSql.InsertStatements(p.FeeBasisPoints, _options.ProducersPerBatch), args, ct);
+        // One node at a time; the other waits, then finds these producers done. Ids are ints read from the database.
+        var lockPeriods = "SELECT 1 FROM settlement_periods WHERE id IN (" + string.Join(",", periods.Select(p => p.Period.Id)) + ") ORDER BY id FOR UPDATE";
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync(lockPeriods, ct);
+        var before = await db.SettlementStatements.MaxAsync(s => (long?)s.Id, ct) ?? 0;
+        var (table, args) = StatementSql.Periods(periods);
+        var sql = StatementSql.InsertStatements(table, $"{{{args.Length}}}", $"{{{args.Length + 1}}}");
+        var written = await db.Database.ExecuteSqlRawAsync(sql, [.. args, fromProducer, toProducer], ct);
         if (written == 0) return 0;
+        foreach (var (period, _) in periods)
+            foreach (var carry in StatementSql.Carry)
+                await db.Database.ExecuteSqlRawAsync(carry, [period.Id, fromProducer, toProducer], ct);
 
-        var fees = await db.SettlementStatements.AsNoTracking()
-            .Where(s => s.PeriodId == p.Id && s.Id > before && s.FeeFen > 0)
-            .Select(s => new { s.Id, s.ProducerId, s.FeeFen }).ToListAsync(ct);
+        var fees = await db.SettlementStatements.AsNoTracking().Where(s => s.Id > before && s.FeeFen > 0)
+            .Select(s => new { s.Id, s.PeriodId, s.ProducerId, s.FeeFen }).ToListAsync(ct);
         // Posted at the period's end, so a rerun posts exactly what a clean run would have.
-        foreach (var f in fees) db.JournalEntries.Add(Postings.ForSettlementFee(f.Id.ToString(), f.ProducerId, new Money(f.FeeFen), p.EndsAtUtc));
+        foreach (var f in fees)
+            db.JournalEntries.Add(Postings.ForSettlementFee(f.Id.ToString(), f.ProducerId, new Money(f.FeeFen), periods.Single(p => p.Period.Id == f.PeriodId).Period.EndsAtUtc));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();

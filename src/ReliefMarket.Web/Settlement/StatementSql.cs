@@ -1,3 +1,5 @@
+using ReliefMarket.Domain.Settlement;
+
 namespace ReliefMarket.Web.Settlement;
 
 /// <summary>
@@ -32,39 +34,81 @@ internal static class StatementSql
         """;
 
     /// <summary>The arguments of <see cref="Movements"/> for a period, given the period before it (null for the first).</summary>
-    public static object[] Arguments(Domain.Settlement.SettlementPeriod period, Domain.Settlement.SettlementPeriod? previous) =>
+    public static object[] Arguments(SettlementPeriod period, SettlementPeriod? previous) =>
         [period.StartsAtUtc, period.EndsAtUtc, period.ReleaseCutoffUtc, previous?.ReleaseCutoffUtc ?? period.StartsAtUtc.AddDays(-period.HoldDays)];
 
     /// <summary>
-    /// One batch of statements for a period: per producer with movements and no statement yet, in producer order, the
-    /// sums of its movements, the fee on net sales (rounded down), the balance carried from its previous statement, and
-    /// the payable (carried out when zero or less), as <see cref="Domain.Settlement.SettlementStatement.FromLines"/>
-    /// computes them. Arguments {0}–{3} as <see cref="Movements"/>, {4} the period id.
+    /// A derived table of the periods being closed, one row each (id, starts_at, ends_at, cutoff, after_cutoff, fee_bp),
+    /// from parameters: {0}–{5} for the first period, {6}–{11} for the second, and so on.
     /// </summary>
-    public static string InsertStatements(int feeBasisPoints, int producersPerBatch) => $$"""
+    public static (string Sql, object[] Args) Periods(IReadOnlyList<(SettlementPeriod Period, SettlementPeriod? Previous)> periods)
+    {
+        var sql = string.Join(" UNION ALL ", periods.Select((_, i) =>
+            $"SELECT {{{6 * i}}} AS id, {{{6 * i + 1}}} AS starts_at, {{{6 * i + 2}}} AS ends_at, {{{6 * i + 3}}} AS cutoff, {{{6 * i + 4}}} AS after_cutoff, {{{6 * i + 5}}} AS fee_bp"));
+        var args = periods.SelectMany(x => (object[])[x.Period.Id, .. Arguments(x.Period, x.Previous), x.Period.FeeBasisPoints]).ToArray();
+        return (sql, args);
+    }
+
+    /// <summary>
+    /// The statements of every period being closed for the producers with ids from {lo} to {hi}, as
+    /// <see cref="SettlementStatement.FromLines"/> computes them, in one pass over the periods' bookings
+    /// and one join to the orders (the movements of <see cref="Movements"/>, summed per period and producer): sales,
+    /// refunds, holds and releases, and the fee on net sales (rounded down). A statement that exists already is skipped.
+    /// The balance carried in and the payable are set afterwards, period by period (<see cref="Carry"/>).
+    /// </summary>
+    public static string InsertStatements(string periods, string lo, string hi) => $"""
         INSERT INTO settlement_statements (period_id, producer_id, status, sales_fen, refunds_fen, fee_fen, held_fen, carried_in_fen, payable_fen, carried_out_fen)
-        SELECT {4}, t.producer_id, 'Closed', t.sales, t.refunds, t.fee, t.held, t.carried, t.payable, CASE WHEN t.payable < 0 THEN t.payable ELSE 0 END
+        SELECT g.period_id, g.producer_id, 'Closed', g.sales, g.refunds, g.fee, g.held, 0, g.sales + g.refunds - g.fee + g.held, 0
         FROM (
-          SELECT f.*, f.sales + f.refunds - f.fee + f.held + f.carried AS payable
+          SELECT s.period_id, s.producer_id, s.sales, s.refunds, s.held,
+            CASE WHEN s.sales + s.refunds > 0 THEN (s.sales + s.refunds) * s.fee_bp / 10000 ELSE 0 END AS fee
           FROM (
-            SELECT g.producer_id, g.sales, g.refunds, g.held,
-              CASE WHEN g.sales + g.refunds > 0 THEN (g.sales + g.refunds) * {{feeBasisPoints}} / 10000 ELSE 0 END AS fee,
-              COALESCE((SELECT q.carried_out_fen FROM settlement_statements q
-                        WHERE q.producer_id = g.producer_id AND q.period_id < {4} ORDER BY q.period_id DESC LIMIT 1), 0) AS carried
+            SELECT m.period_id, m.producer_id, MAX(m.fee_bp) AS fee_bp, CAST(SUM(m.sale) AS BIGINT) AS sales,
+              CAST(SUM(m.refund) AS BIGINT) AS refunds, CAST(SUM(m.held) AS BIGINT) AS held
             FROM (
-              SELECT m.producer_id,
-                CAST(SUM(CASE WHEN m.kind = 'Sale' THEN m.amount_fen ELSE 0 END) AS BIGINT) AS sales,
-                CAST(SUM(CASE WHEN m.kind = 'Refund' THEN m.amount_fen ELSE 0 END) AS BIGINT) AS refunds,
-                CAST(SUM(CASE WHEN m.kind = 'Hold' THEN m.amount_fen ELSE 0 END) AS BIGINT) AS held
-              FROM ({{Movements}}) m
-              GROUP BY m.producer_id
-            ) g
-            WHERE NOT EXISTS (SELECT 1 FROM settlement_statements s WHERE s.period_id = {4} AND s.producer_id = g.producer_id)
-            ORDER BY g.producer_id
-            LIMIT {{producersPerBatch}}
-          ) f
-        ) t
+              SELECT p.id AS period_id, p.fee_bp, a.producer_id,
+                CASE WHEN a.kind = 'Sale' THEN a.amount_fen ELSE 0 END AS sale,
+                CASE WHEN a.kind = 'Refund' THEN a.amount_fen ELSE 0 END AS refund,
+                CASE WHEN o.id IS NOT NULL AND (o.delivered_at_utc IS NULL OR o.delivered_at_utc > p.cutoff) THEN -a.amount_fen ELSE 0 END AS held
+              FROM ({periods}) p
+              JOIN attribution_entries a ON a.booked_at_utc >= p.starts_at AND a.booked_at_utc < p.ends_at
+              LEFT JOIN orders o ON o.id = a.order_id AND o.shipping_address_recipient IS NOT NULL
+              WHERE a.producer_id >= {lo} AND a.producer_id <= {hi}
+              UNION ALL
+              SELECT p.id, p.fee_bp, a.producer_id, 0, 0, a.amount_fen
+              FROM ({periods}) p
+              JOIN orders o ON o.delivered_at_utc > p.after_cutoff AND o.delivered_at_utc <= p.cutoff
+              JOIN attribution_entries a ON a.order_id = o.id
+              WHERE o.shipping_address_recipient IS NOT NULL AND a.booked_at_utc < p.starts_at
+                AND a.producer_id >= {lo} AND a.producer_id <= {hi}
+            ) m
+            GROUP BY m.period_id, m.producer_id
+          ) s
+          WHERE NOT EXISTS (SELECT 1 FROM settlement_statements x WHERE x.period_id = s.period_id AND x.producer_id = s.producer_id)
+        ) g
         """;
+
+    /// <summary>
+    /// The balance carried from each statement's previous one, then its payable (carried out when zero or less), for
+    /// one period's closed statements of producers {1} to {2}; {0} is the period id. Run period by period, oldest first.
+    /// </summary>
+    public static readonly string[] Carry =
+    [
+        """
+        UPDATE settlement_statements
+        SET carried_in_fen = COALESCE((SELECT q.carried_out_fen FROM settlement_statements q
+                                       WHERE q.producer_id = settlement_statements.producer_id AND q.period_id < {0}
+                                       ORDER BY q.period_id DESC LIMIT 1), 0)
+        WHERE period_id = {0} AND producer_id >= {1} AND producer_id <= {2} AND status = 'Closed'
+        """,
+        """
+        UPDATE settlement_statements
+        SET payable_fen = sales_fen + refunds_fen - fee_fen + held_fen + carried_in_fen,
+            carried_out_fen = CASE WHEN sales_fen + refunds_fen - fee_fen + held_fen + carried_in_fen < 0
+                                   THEN sales_fen + refunds_fen - fee_fen + held_fen + carried_in_fen ELSE 0 END
+        WHERE period_id = {0} AND producer_id >= {1} AND producer_id <= {2} AND status = 'Closed'
+        """,
+    ];
 
     /// <summary>
     /// One producer's movements in a period, itemised by kind, order line and village (a hold and a release of the same
