@@ -4,7 +4,7 @@
 // generate_series or a recursive CTE) <order lines> lines, four per order, for 500 producers over 13 China weeks:
 // products, orders, order lines, village shares, attribution entries and the ledger entries the app posts for paid
 // orders and refunds (1 order in 100 is refunded ten days after payment; 1 in 20 online orders is never delivered,
-// so its money is held; 1 in 10 orders is sold offline). Then, on a clock one hour after the 13th week:
+// so its money is held; 1 in 10 orders is sold offline), and the hold releases of delivered orders. Then, on a clock one hour after the 13th week:
 //   raw        SELECT producer_id, SUM(amount_fen) FROM attribution_entries WHERE <13 weeks> GROUP BY producer_id
 //              (median of three runs)
 //   close      the real SettlementJob closing all 13 periods
@@ -204,17 +204,28 @@ IEnumerable<string> Generate()
         """;
     yield return "INSERT INTO order_line_shares (order_line_id, village_id, county_id, basis_points) SELECT id, producer_id, 1, 10000 FROM order_lines";
     yield return """
-        INSERT INTO attribution_entries (order_id, order_line_id, village_id, county_id, producer_id, channel, certified_at_sale, kind, amount_fen, occurred_at_utc, booked_at_utc)
-        SELECT l.order_id, l.id, s.village_id, s.county_id, l.producer_id, o.channel, l.certified_at_sale, 'Sale', l.unit_price_fen * l.quantity, o.paid_at_utc, o.paid_at_utc
+        INSERT INTO attribution_entries (order_id, order_line_id, village_id, county_id, producer_id, channel, certified_at_sale, kind, amount_fen, occurred_at_utc, booked_at_utc, held)
+        SELECT l.order_id, l.id, s.village_id, s.county_id, l.producer_id, o.channel, l.certified_at_sale, 'Sale', l.unit_price_fen * l.quantity, o.paid_at_utc, o.paid_at_utc,
+          o.shipping_address_recipient IS NOT NULL
         FROM order_lines l JOIN order_line_shares s ON s.order_line_id = l.id JOIN orders o ON o.id = l.order_id
         """;
     // Refunds of whole orders: the same split, negated, ten days after payment.
     yield return $"""
-        INSERT INTO attribution_entries (order_id, order_line_id, village_id, county_id, producer_id, channel, certified_at_sale, kind, amount_fen, occurred_at_utc, booked_at_utc)
+        INSERT INTO attribution_entries (order_id, order_line_id, village_id, county_id, producer_id, channel, certified_at_sale, kind, amount_fen, occurred_at_utc, booked_at_utc, held)
         SELECT l.order_id, l.id, s.village_id, s.county_id, l.producer_id, o.channel, l.certified_at_sale, 'Refund', -(l.unit_price_fen * l.quantity),
-          {At($"{RefundOffset()} ")}, {At($"{RefundOffset()} ")}
+          {At($"{RefundOffset()} ")}, {At($"{RefundOffset()} ")}, o.shipping_address_recipient IS NOT NULL AND o.delivered_at_utc IS NULL
         FROM order_lines l JOIN order_line_shares s ON s.order_line_id = l.id JOIN orders o ON o.id = l.order_id
         WHERE o.refunded_fen > 0
+        """;
+    // What delivered orders release, as Fulfilment writes it: seven days after delivery.
+    yield return $"""
+        INSERT INTO hold_releases (order_id, order_line_id, village_id, producer_id, amount_fen, delivered_at_utc, released_at_utc)
+        SELECT a.order_id, a.order_line_id, a.village_id, a.producer_id, SUM(a.amount_fen), o.delivered_at_utc,
+          {(postgres ? "o.delivered_at_utc + interval '7 days'" : "strftime('%Y-%m-%d %H:%M:%S', o.delivered_at_utc, '+7 days')")}
+        FROM attribution_entries a JOIN orders o ON o.id = a.order_id
+        WHERE a.held AND o.delivered_at_utc IS NOT NULL
+        GROUP BY a.order_id, a.order_line_id, a.village_id, a.producer_id, o.delivered_at_utc
+        HAVING SUM(a.amount_fen) <> 0
         """;
     // The ledger, as Postings.ForPaidOrder and Postings.ForRefund write it.
     yield return $"""

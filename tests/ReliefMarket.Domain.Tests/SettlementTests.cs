@@ -62,6 +62,7 @@ public class SettlementTests
     private sealed class Books(int feeBasisPoints, int holdDays)
     {
         private static readonly County County = TestData.County();
+        private static readonly ShippingAddress Address = ShippingAddress.Create("张三", "13800001111", "广东省", "广州市", "番禺区", "市桥街道光明路1号");
         private static readonly Village[] Villages = [TestData.Village(1, County), TestData.Village(2, County), TestData.Village(3, County)];
         private static readonly Producer[] Producers =
         [
@@ -70,11 +71,12 @@ public class SettlementTests
         ];
 
         private readonly List<Order> _orders = [];
-        private readonly Dictionary<Guid, DateTime> _delivered = [];
+        private readonly Dictionary<Guid, IReadOnlyList<Shipment>> _shipments = [];
+        private readonly List<HoldRelease> _releases = [];
         private readonly List<AttributionEntry> _attribution = [];
         private readonly List<JournalEntry> _journal = [];
         private readonly List<(SettlementStatement Statement, int Producer)> _statements = [];
-        private readonly Dictionary<int, Dictionary<StatementRule.HoldKey, long>> _held = Producers.ToDictionary(p => p.Id, _ => new Dictionary<StatementRule.HoldKey, long>());
+        private readonly Dictionary<int, long> _held = Producers.ToDictionary(p => p.Id, _ => 0L);
         private readonly Dictionary<int, long> _carried = Producers.ToDictionary(p => p.Id, _ => 0L);
         private DateTime _periodStart = SettlementPeriod.StartOf(TestData.Now, PeriodLength.Weekly);
         private DateTime _now = TestData.Now;
@@ -115,8 +117,9 @@ public class SettlementTests
                 var product = TestData.Product((int)(seed % 50) + 1, p, 1 + seed % 20_000);
                 return OrderLine.Snapshot(product, p, p.SourcingShares.ToDictionary(s => s.VillageId, _ => County.Id), 1 + (int)(seed % 3), TestData.Today).WithId(_lineId++);
             }).ToList();
-            var order = new Order(Guid.NewGuid(), "c", Channel.Online, lines, new Money(seed % 1_500), _now);
+            var order = new Order(Guid.NewGuid(), "c", Channel.Online, lines, new Money(seed % 1_500), _now, Address);
             order.MarkPaid($"pay-{order.Id:N}", _now);
+            _shipments[order.Id] = Shipment.ForPaidOrder(order, _now);
             _orders.Add(order);
             _attribution.AddRange(AttributionRule.ForPaidOrder(order));
             Post(Postings.ForPaidOrder(order));
@@ -133,33 +136,32 @@ public class SettlementTests
             Post(Postings.ForRefund(order, amount, _now));
         }
 
+        /// <summary>As Fulfilment does: every parcel sent and arrived, the order delivered, its held money released some days later.</summary>
         private void Deliver(long seed)
         {
-            var open = _orders.Where(o => !_delivered.ContainsKey(o.Id)).ToList();
-            if (open.Count > 0) _delivered[open[(int)(seed % open.Count)].Id] = _now;
+            var open = _orders.Where(o => o.DeliveredAtUtc is null && o.Status != OrderStatus.Refunded).ToList();
+            if (open.Count == 0) return;
+            var order = open[(int)(seed % open.Count)];
+            var shipments = _shipments[order.Id];
+            foreach (var s in shipments) s.Ship("SF", "SF1234567890", _now);
+            order.ShipIfAllShipped(shipments, _now);
+            foreach (var s in shipments) s.MarkDelivered(_now);
+            Assert.True(order.DeliverIfAllDelivered(shipments, _now));
+            _releases.AddRange(HoldRelease.ForDelivered(order.Id, _now, _attribution, holdDays));
         }
-
-        private bool HeldAt(Guid order, DateTime end) => !_delivered.TryGetValue(order, out var d) || d > end.AddDays(-holdDays);
 
         private void Close()
         {
             var (start, end) = (_periodStart, PeriodEnd);
-            var previousCutoff = start.AddDays(-holdDays);
             foreach (var producer in Producers.Select(p => p.Id))
             {
-                var movements = _attribution.Where(e => e.ProducerId == producer && e.OccurredAtUtc >= start && e.OccurredAtUtc < end).ToList();
-                bool Released(Guid o) => _delivered.TryGetValue(o, out var d) && d > previousCutoff && d <= end.AddDays(-holdDays);
-                var held = _held[producer];
-                if (movements.Count == 0 && !held.Keys.Any(k => Released(k.OrderId))) continue;
-                var lines = StatementRule.Lines(producer, movements, o => HeldAt(o, end), held, Released, _carried[producer], feeBasisPoints);
+                var movements = _attribution.Where(e => e.ProducerId == producer && e.BookedAtUtc >= start && e.BookedAtUtc < end).ToList();
+                var released = _releases.Where(r => r.ProducerId == producer && r.ReleasedAtUtc >= start && r.ReleasedAtUtc < end).ToList();
+                if (movements.Count == 0 && released.Count == 0) continue;
+                var lines = StatementRule.Lines(producer, movements, released, _carried[producer], feeBasisPoints);
                 var statement = SettlementStatement.FromLines(1, producer, lines);
                 Assert.Equal(statement.PayableFen, lines.Sum(l => l.AmountFen));
-                foreach (var hold in lines.Where(l => l.Kind == StatementLineKind.Hold))
-                {
-                    var key = new StatementRule.HoldKey(hold.OrderId!.Value, hold.OrderLineId!.Value, hold.VillageId!.Value);
-                    held[key] = held.GetValueOrDefault(key) - hold.AmountFen;
-                    if (held[key] == 0) held.Remove(key);
-                }
+                _held[producer] -= lines.Where(l => l.Kind is StatementLineKind.Hold or StatementLineKind.Release).Sum(l => l.AmountFen);
                 _carried[producer] = statement.CarriedOutFen;
                 if (statement.FeeFen > 0) Post(Postings.ForSettlementFee($"{start:O}:{producer}", producer, new Money(statement.FeeFen), end));
                 _statements.Add((statement, producer));
@@ -187,8 +189,8 @@ public class SettlementTests
                     .Sum(l => l.CreditFen - l.DebitFen);
                 var unpaid = _statements.Where(s => s.Producer == producer && s.Statement.Status != StatementStatus.Paid && s.Statement.HasSomethingToPay)
                     .Sum(s => s.Statement.PayableFen);
-                var open = _attribution.Where(e => e.ProducerId == producer && e.OccurredAtUtc >= _periodStart).Sum(e => e.AmountFen);
-                var held = _held[producer].Values.Sum();
+                var open = _attribution.Where(e => e.ProducerId == producer && e.BookedAtUtc >= _periodStart).Sum(e => e.AmountFen);
+                var held = _held[producer];
                 if (ledger != unpaid + _carried[producer] + held + open) return false;
             }
             return _journal.SelectMany(e => e.Lines).Sum(l => l.DebitFen) == _journal.SelectMany(e => e.Lines).Sum(l => l.CreditFen);

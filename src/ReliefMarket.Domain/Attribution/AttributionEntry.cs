@@ -14,7 +14,7 @@ public class AttributionEntry
     private AttributionEntry() { }
 
     public AttributionEntry(Guid orderId, long orderLineId, int villageId, int countyId, int producerId, Channel channel,
-        bool certifiedAtSale, AttributionKind kind, Money amount, DateTime occurredAtUtc, DateTime? bookedAtUtc = null)
+        bool certifiedAtSale, AttributionKind kind, Money amount, DateTime occurredAtUtc, DateTime? bookedAtUtc = null, bool held = false)
     {
         OrderId = orderId;
         OrderLineId = orderLineId;
@@ -27,6 +27,7 @@ public class AttributionEntry
         AmountFen = amount.Fen;
         OccurredAtUtc = occurredAtUtc;
         BookedAtUtc = bookedAtUtc ?? occurredAtUtc;
+        Held = held;
     }
 
     public long Id { get; private set; }
@@ -50,4 +51,9 @@ public class AttributionEntry
     /// so a period that is already closed never gains money (decision 0027).
     /// </summary>
     public DateTime BookedAtUtc { get; private set; }
+    /// <summary>
+    /// Held back from settlement until the order is delivered: decided when the entry is booked (an order with a delivery
+    /// address, not delivered yet). What held entries hold comes free as <c>HoldRelease</c>s written at delivery.
+    /// </summary>
+    public bool Held { get; private set; }
 }

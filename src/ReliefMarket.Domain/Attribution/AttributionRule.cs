@@ -82,10 +82,13 @@ public static class AttributionRule
             .ToList();
     }
 
+    /// <summary>Money of an order still to be delivered is held back from the producers until it is (decision 0027).</summary>
+    public static bool HeldUntilDelivery(Order order) => order.ShippingAddress is not null && order.DeliveredAtUtc is null;
+
     private static List<AttributionEntry> Split(Order order, OrderLine line, Money amount, AttributionKind kind, DateTime atUtc, DateTime? bookedAtUtc = null)
     {
         var parts = amount.Allocate(line.Shares.Select(s => (long)s.BasisPoints).ToList());
         return line.Shares.Select((share, i) => new AttributionEntry(order.Id, line.Id, share.VillageId, share.CountyId,
-            line.ProducerId, order.Channel, line.CertifiedAtSale, kind, parts[i], atUtc, bookedAtUtc)).ToList();
+            line.ProducerId, order.Channel, line.CertifiedAtSale, kind, parts[i], atUtc, bookedAtUtc, HeldUntilDelivery(order))).ToList();
     }
 }

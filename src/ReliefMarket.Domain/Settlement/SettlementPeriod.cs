@@ -37,8 +37,6 @@ public class SettlementPeriod
 
     public bool IsClosed => ClosedAtUtc is not null;
 
-    /// <summary>An order delivered on or before this instant is released in this period; later (or not yet delivered), it is held.</summary>
-    public DateTime ReleaseCutoffUtc => EndsAtUtc.AddDays(-HoldDays);
 
     public bool HasEnded(DateTime nowUtc) => nowUtc >= EndsAtUtc;
 

@@ -52,7 +52,7 @@ public class SettlementStatement
             SalesFen = Sum(StatementLineKind.Sale),
             RefundsFen = Sum(StatementLineKind.Refund),
             FeeFen = -Sum(StatementLineKind.Fee),
-            HeldFen = Sum(StatementLineKind.Hold),
+            HeldFen = Sum(StatementLineKind.Hold) + Sum(StatementLineKind.Release),
             CarriedInFen = Sum(StatementLineKind.Carried),
         };
         statement.PayableFen = checked(statement.SalesFen + statement.RefundsFen - statement.FeeFen + statement.HeldFen + statement.CarriedInFen);

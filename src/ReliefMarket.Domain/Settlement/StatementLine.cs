@@ -7,11 +7,10 @@ public enum StatementLineKind
     Sale,
     /// <summary>A village's part of a refund in the period (negative), whenever the order was sold.</summary>
     Refund,
-    /// <summary>
-    /// Held back (negative) while an order is not delivered, or not yet delivered long enough; released (positive) in the
-    /// period in which the hold-back days after delivery run out.
-    /// </summary>
+    /// <summary>Held back (negative): a sale or refund of an order not delivered yet when it was booked.</summary>
     Hold,
+    /// <summary>Released (positive) in the period in which the hold-back days after the order's delivery run out.</summary>
+    Release,
     /// <summary>The platform's fee on the period's net sales (negative).</summary>
     Fee,
     /// <summary>A balance of zero or less carried from the producer's previous statement.</summary>
@@ -30,7 +29,7 @@ public class StatementLine
     public StatementLine(int producerId, StatementLineKind kind, Money amount, Guid? orderId = null, long? orderLineId = null,
         int? villageId = null, DateTime? occurredAtUtc = null)
     {
-        var itemised = kind is StatementLineKind.Sale or StatementLineKind.Refund or StatementLineKind.Hold;
+        var itemised = kind is StatementLineKind.Sale or StatementLineKind.Refund or StatementLineKind.Hold or StatementLineKind.Release;
         if (itemised != (orderId is not null && orderLineId is not null && villageId is not null))
             throw new DomainException("Sales, refunds and holds name their order line and village; the fee and carried balance do not.");
         if (kind == StatementLineKind.Sale && amount.Fen < 0 || kind is StatementLineKind.Refund or StatementLineKind.Fee && amount.Fen > 0)

@@ -34,6 +34,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Ledger.ReconciliationRun> ReconciliationRuns => Set<Ledger.ReconciliationRun>();
     public DbSet<Domain.Settlement.SettlementPeriod> SettlementPeriods => Set<Domain.Settlement.SettlementPeriod>();
     public DbSet<Domain.Settlement.SettlementStatement> SettlementStatements => Set<Domain.Settlement.SettlementStatement>();
+    public DbSet<Domain.Settlement.HoldRelease> HoldReleases => Set<Domain.Settlement.HoldRelease>();
     public DbSet<Domain.Settlement.PayoutBatch> PayoutBatches => Set<Domain.Settlement.PayoutBatch>();
     public DbSet<Domain.Settlement.PayoutLine> PayoutLines => Set<Domain.Settlement.PayoutLine>();
     /// <summary>Append-only: written beside each change that touches money, certification, the aid structure or roles.</summary>

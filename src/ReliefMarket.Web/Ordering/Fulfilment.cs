@@ -2,6 +2,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using ReliefMarket.Web.Email;
 using ReliefMarket.Web.Payments;
+using ReliefMarket.Domain.Settlement;
 
 namespace ReliefMarket.Web.Ordering;
 
@@ -14,8 +15,8 @@ public enum DeliverOutcome { Delivered, NotFound, NotShipped }
 /// parcel has. Each change is one transaction on the locked order row, so two producers shipping the same order at
 /// once each see the other's parcel and exactly one of them moves the order to Shipped.
 /// </summary>
-public sealed class Fulfilment(AppDbContext db, IOptions<ShippingOptions> shipping, EmailOutbox outbox, EmailTemplates templates,
-    TimeProvider clock)
+public sealed class Fulfilment(AppDbContext db, IOptions<ShippingOptions> shipping, IOptions<Settlement.SettlementOptions> settlement,
+    EmailOutbox outbox, EmailTemplates templates, TimeProvider clock)
 {
     public async Task<ShipOutcome> ShipAsync(int producerId, long shipmentId, string? carrier, string? trackingNumber, CancellationToken ct)
     {
@@ -37,12 +38,17 @@ public sealed class Fulfilment(AppDbContext db, IOptions<ShippingOptions> shippi
     }
 
     public Task<DeliverOutcome> DeliverAsync(int producerId, long shipmentId, CancellationToken ct) =>
-        ChangeAsync(producerId, shipmentId, DeliverOutcome.NotFound, (order, shipment, all, _) =>
+        ChangeAsync(producerId, shipmentId, DeliverOutcome.NotFound, async (order, shipment, all, t) =>
         {
-            if (shipment.Status != ShipmentStatus.Shipped) return Task.FromResult(DeliverOutcome.NotShipped);
+            if (shipment.Status != ShipmentStatus.Shipped) return DeliverOutcome.NotShipped;
             shipment.MarkDelivered(Now);
-            if (order.Status != OrderStatus.Refunded) order.DeliverIfAllDelivered(all, Now);
-            return Task.FromResult(DeliverOutcome.Delivered);
+            if (order.Status != OrderStatus.Refunded && order.DeliverIfAllDelivered(all, Now))
+            {
+                // What the producers' settlement held back for this order comes free some days from now (decision 0027).
+                var held = await db.AttributionEntries.AsNoTracking().Where(e => e.OrderId == order.Id && e.Held).ToListAsync(t);
+                db.HoldReleases.AddRange(HoldRelease.ForDelivered(order.Id, Now, held, settlement.Value.HoldDays));
+            }
+            return DeliverOutcome.Delivered;
         }, ct);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

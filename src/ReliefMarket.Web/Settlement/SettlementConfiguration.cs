@@ -11,7 +11,6 @@ internal sealed class SettlementPeriodConfiguration : IEntityTypeConfiguration<S
         // Two nodes creating the same period make one row.
         b.HasIndex(p => p.StartsAtUtc).IsUnique();
         b.Ignore(p => p.IsClosed);
-        b.Ignore(p => p.ReleaseCutoffUtc);
     }
 }
 
@@ -30,6 +29,23 @@ internal sealed class SettlementStatementConfiguration : IEntityTypeConfiguratio
         b.Ignore(s => s.HasSomethingToPay);
         b.Ignore(s => s.Payable);
         b.Ignore(s => s.ToPay);
+    }
+}
+
+internal sealed class HoldReleaseConfiguration : IEntityTypeConfiguration<HoldRelease>
+{
+    public void Configure(EntityTypeBuilder<HoldRelease> b)
+    {
+        b.ToTable("hold_releases");
+        b.HasOne<Order>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<OrderLine>().WithMany().HasForeignKey(r => r.OrderLineId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Village>().WithMany().HasForeignKey(r => r.VillageId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Producer>().WithMany().HasForeignKey(r => r.ProducerId).OnDelete(DeleteBehavior.Restrict);
+        // An order line and village is released once.
+        b.HasIndex(r => new { r.OrderLineId, r.VillageId }).IsUnique();
+        b.HasIndex(r => r.OrderId);
+        // Settlement sums a period's releases per producer from this index alone.
+        b.HasIndex(r => new { r.ReleasedAtUtc, r.ProducerId, r.AmountFen });
     }
 }
 

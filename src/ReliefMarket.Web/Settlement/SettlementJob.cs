@@ -25,15 +25,12 @@ public sealed class SettlementJob(AppDbContext db, IOptions<SettlementOptions> o
         var now = clock.GetUtcNow().UtcDateTime;
         var pending = await FinishedPeriodsAsync(now, ct);
         if (pending.Count == 0) return 0;
-        var before = await db.SettlementPeriods.AsNoTracking().Where(p => p.StartsAtUtc < pending[0].StartsAtUtc)
-            .OrderByDescending(p => p.StartsAtUtc).FirstOrDefaultAsync(ct);
-        var periods = pending.Select((p, i) => (p, i == 0 ? before : pending[i - 1])).ToList();
         var producers = await db.Producers.Select(p => p.Id).OrderBy(id => id).ToListAsync(ct);
 
         var closed = 0;
         foreach (var batch in producers.Chunk(_options.ProducersPerBatch))
         {
-            var done = await db.RetryAsync(t => CloseBatchAsync(periods, batch[0], batch[^1], t), ct);
+            var done = await db.RetryAsync(t => CloseBatchAsync(pending, batch[0], batch[^1], t), ct);
             closed += done;
             if (done > 0 && AfterBatch is { } hook) await hook(closed);
         }
@@ -80,18 +77,18 @@ public sealed class SettlementJob(AppDbContext db, IOptions<SettlementOptions> o
     /// closed, in one transaction: one INSERT … SELECT (<see cref="StatementSql.InsertStatements"/>), the carried balances
     /// period by period, then the fees posted to the ledger.
     /// </summary>
-    private async Task<int> CloseBatchAsync(List<(SettlementPeriod Period, SettlementPeriod? Previous)> periods, int fromProducer, int toProducer, CancellationToken ct)
+    private async Task<int> CloseBatchAsync(List<SettlementPeriod> periods, int fromProducer, int toProducer, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // One node at a time; the other waits, then finds these producers done. Ids are ints read from the database.
-        var lockPeriods = "SELECT 1 FROM settlement_periods WHERE id IN (" + string.Join(",", periods.Select(p => p.Period.Id)) + ") ORDER BY id FOR UPDATE";
+        var lockPeriods = "SELECT 1 FROM settlement_periods WHERE id IN (" + string.Join(",", periods.Select(p => p.Id)) + ") ORDER BY id FOR UPDATE";
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync(lockPeriods, ct);
         var before = await db.SettlementStatements.MaxAsync(s => (long?)s.Id, ct) ?? 0;
         var (table, args) = StatementSql.Periods(periods);
         var sql = StatementSql.InsertStatements(table, $"{{{args.Length}}}", $"{{{args.Length + 1}}}");
         var written = await db.Database.ExecuteSqlRawAsync(sql, [.. args, fromProducer, toProducer], ct);
         if (written == 0) return 0;
-        foreach (var (period, _) in periods)
+        foreach (var period in periods)
             foreach (var carry in StatementSql.Carry)
                 await db.Database.ExecuteSqlRawAsync(carry, [period.Id, fromProducer, toProducer], ct);
 
@@ -99,7 +96,7 @@ public sealed class SettlementJob(AppDbContext db, IOptions<SettlementOptions> o
             .Select(s => new { s.Id, s.PeriodId, s.ProducerId, s.FeeFen }).ToListAsync(ct);
         // Posted at the period's end, so a rerun posts exactly what a clean run would have.
         foreach (var f in fees)
-            db.JournalEntries.Add(Postings.ForSettlementFee(f.Id.ToString(), f.ProducerId, new Money(f.FeeFen), periods.Single(p => p.Period.Id == f.PeriodId).Period.EndsAtUtc));
+            db.JournalEntries.Add(Postings.ForSettlementFee(f.Id.ToString(), f.ProducerId, new Money(f.FeeFen), periods.Single(p => p.Id == f.PeriodId).EndsAtUtc));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();

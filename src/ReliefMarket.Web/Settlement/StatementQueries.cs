@@ -46,9 +46,7 @@ public sealed class StatementQueries(AppDbContext db)
     public async Task<IReadOnlyList<StatementLine>> LinesAsync(SettlementStatement statement, CancellationToken ct)
     {
         var period = await db.SettlementPeriods.AsNoTracking().SingleAsync(p => p.Id == statement.PeriodId, ct);
-        var previous = await db.SettlementPeriods.AsNoTracking().Where(p => p.StartsAtUtc < period.StartsAtUtc)
-            .OrderByDescending(p => p.StartsAtUtc).FirstOrDefaultAsync(ct);
-        object[] args = [.. StatementSql.Arguments(period, previous), statement.ProducerId];
+        object[] args = [period.StartsAtUtc, period.EndsAtUtc, statement.ProducerId];
         var raw = await db.Database.SqlQueryRaw<RawLine>(StatementSql.Lines, args).ToListAsync(ct);
         var lines = raw.Select(l => new StatementLine(statement.ProducerId, Enum.Parse<StatementLineKind>(l.Kind), new Money(l.AmountFen),
                 l.OrderId, l.OrderLineId, l.VillageId, l.OccurredAtUtc))
@@ -68,7 +66,7 @@ public sealed class StatementQueries(AppDbContext db)
         var products = await db.OrderLines.Where(l => lineIds.Contains(l.Id)).Select(l => new { l.Id, l.ProductName }).ToDictionaryAsync(l => l.Id, l => l.ProductName, ct);
         var villageIds = raw.Where(l => l.VillageId != null).Select(l => l.VillageId!.Value).Distinct().ToList();
         var villages = await db.Villages.Where(v => villageIds.Contains(v.Id)).Select(v => new { v.Id, v.Name }).ToDictionaryAsync(v => v.Id, v => v.Name, ct);
-        var orderIds = raw.Where(l => l.Kind == StatementLineKind.Hold).Select(l => l.OrderId!.Value).Distinct().ToList();
+        var orderIds = raw.Where(l => l.Kind is StatementLineKind.Hold or StatementLineKind.Release).Select(l => l.OrderId!.Value).Distinct().ToList();
         var delivered = await db.Orders.Where(o => orderIds.Contains(o.Id)).Select(o => new { o.Id, o.DeliveredAtUtc }).ToDictionaryAsync(o => o.Id, o => o.DeliveredAtUtc, ct);
         var lines = raw.Select(l => new Line(l.Kind, l.OrderId, l.OrderLineId is { } ol ? products.GetValueOrDefault(ol) : null,
             l.VillageId is { } v ? villages.GetValueOrDefault(v) : null, l.AmountFen, l.OccurredAtUtc,

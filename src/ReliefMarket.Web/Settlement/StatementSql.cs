@@ -4,18 +4,16 @@ namespace ReliefMarket.Web.Settlement;
 
 /// <summary>
 /// What is behind every statement, in one place for the job that sums it and the pages that list it (decision 0027).
-/// A period's movements are the attribution entries booked in it (sales and refunds), a hold (negative) of those of
-/// orders with a delivery address not delivered by the release cutoff (period end − hold days), and a release
-/// (positive) of what earlier periods booked for orders delivered since the previous period's cutoff. Entries never
-/// change once booked and an order is delivered once, at the time it happens, so the same SQL gives the same lines
-/// whenever it is read.
+/// A period's movements are the attribution entries booked in it (sales and refunds), a hold (negative) of those booked
+/// while their order was undelivered (<c>held</c>), and the hold releases that fall in it (positive, written when an
+/// order is delivered). Entries and releases never change once written and always fall in an open period, so the same
+/// SQL gives the same lines whenever it is read, and closing joins nothing: it sums two indexes.
 /// </summary>
 internal static class StatementSql
 {
     /// <summary>
     /// Rows (producer_id, kind, order_id, order_line_id, village_id, amount_fen, occurred_at_utc), kind being 'Sale',
-    /// 'Refund' or 'Hold'. Arguments: {0} period start, {1} period end, {2} its release cutoff, {3} the previous
-    /// period's release cutoff.
+    /// 'Refund', 'Hold' or 'Release'. Arguments: {0} period start, {1} period end.
     /// </summary>
     public const string Movements = """
         SELECT a.producer_id, a.kind, a.order_id, a.order_line_id, a.village_id, a.amount_fen, a.occurred_at_utc
@@ -23,38 +21,32 @@ internal static class StatementSql
         WHERE a.booked_at_utc >= {0} AND a.booked_at_utc < {1}
         UNION ALL
         SELECT a.producer_id, 'Hold', a.order_id, a.order_line_id, a.village_id, -a.amount_fen, NULL
-        FROM attribution_entries a JOIN orders o ON o.id = a.order_id
-        WHERE a.booked_at_utc >= {0} AND a.booked_at_utc < {1} AND o.shipping_address_recipient IS NOT NULL
-          AND (o.delivered_at_utc IS NULL OR o.delivered_at_utc > {2})
+        FROM attribution_entries a
+        WHERE a.booked_at_utc >= {0} AND a.booked_at_utc < {1} AND a.held
         UNION ALL
-        SELECT a.producer_id, 'Hold', a.order_id, a.order_line_id, a.village_id, a.amount_fen, NULL
-        FROM orders o JOIN attribution_entries a ON a.order_id = o.id
-        WHERE o.delivered_at_utc > {3} AND o.delivered_at_utc <= {2} AND o.shipping_address_recipient IS NOT NULL
-          AND a.booked_at_utc < {0}
+        SELECT r.producer_id, 'Release', r.order_id, r.order_line_id, r.village_id, r.amount_fen, NULL
+        FROM hold_releases r
+        WHERE r.released_at_utc >= {0} AND r.released_at_utc < {1}
         """;
 
-    /// <summary>The arguments of <see cref="Movements"/> for a period, given the period before it (null for the first).</summary>
-    public static object[] Arguments(SettlementPeriod period, SettlementPeriod? previous) =>
-        [period.StartsAtUtc, period.EndsAtUtc, period.ReleaseCutoffUtc, previous?.ReleaseCutoffUtc ?? period.StartsAtUtc.AddDays(-period.HoldDays)];
-
     /// <summary>
-    /// A derived table of the periods being closed, one row each (id, starts_at, ends_at, cutoff, after_cutoff, fee_bp),
-    /// from parameters: {0}–{5} for the first period, {6}–{11} for the second, and so on.
+    /// A derived table of the periods being closed, one row each (id, starts_at, ends_at, fee_bp), from parameters:
+    /// {0}–{3} for the first period, {4}–{7} for the second, and so on.
     /// </summary>
-    public static (string Sql, object[] Args) Periods(IReadOnlyList<(SettlementPeriod Period, SettlementPeriod? Previous)> periods)
+    public static (string Sql, object[] Args) Periods(IReadOnlyList<SettlementPeriod> periods)
     {
         var sql = string.Join(" UNION ALL ", periods.Select((_, i) =>
-            $"SELECT {{{6 * i}}} AS id, {{{6 * i + 1}}} AS starts_at, {{{6 * i + 2}}} AS ends_at, {{{6 * i + 3}}} AS cutoff, {{{6 * i + 4}}} AS after_cutoff, {{{6 * i + 5}}} AS fee_bp"));
-        var args = periods.SelectMany(x => (object[])[x.Period.Id, .. Arguments(x.Period, x.Previous), x.Period.FeeBasisPoints]).ToArray();
+            $"SELECT {{{4 * i}}} AS id, {{{4 * i + 1}}} AS starts_at, {{{4 * i + 2}}} AS ends_at, {{{4 * i + 3}}} AS fee_bp"));
+        var args = periods.SelectMany(p => (object[])[p.Id, p.StartsAtUtc, p.EndsAtUtc, p.FeeBasisPoints]).ToArray();
         return (sql, args);
     }
 
     /// <summary>
     /// The statements of every period being closed for the producers with ids from {lo} to {hi}, as
-    /// <see cref="SettlementStatement.FromLines"/> computes them, in one pass over the periods' bookings
-    /// and one join to the orders (the movements of <see cref="Movements"/>, summed per period and producer): sales,
-    /// refunds, holds and releases, and the fee on net sales (rounded down). A statement that exists already is skipped.
-    /// The balance carried in and the payable are set afterwards, period by period (<see cref="Carry"/>).
+    /// <see cref="SettlementStatement.FromLines"/> computes them, in one pass over the periods' bookings and releases
+    /// (the movements of <see cref="Movements"/>, summed per period and producer): sales, refunds, holds and releases,
+    /// and the fee on net sales (rounded down). A statement that exists already is skipped. The balance carried in and
+    /// the payable are set afterwards, period by period (<see cref="Carry"/>).
     /// </summary>
     public static string InsertStatements(string periods, string lo, string hi) => $"""
         INSERT INTO settlement_statements (period_id, producer_id, status, sales_fen, refunds_fen, fee_fen, held_fen, carried_in_fen, payable_fen, carried_out_fen)
@@ -69,25 +61,21 @@ internal static class StatementSql
               SELECT p.id AS period_id, p.fee_bp, a.producer_id,
                 CASE WHEN a.kind = 'Sale' THEN a.amount_fen ELSE 0 END AS sale,
                 CASE WHEN a.kind = 'Refund' THEN a.amount_fen ELSE 0 END AS refund,
-                CASE WHEN o.id IS NOT NULL AND (o.delivered_at_utc IS NULL OR o.delivered_at_utc > p.cutoff) THEN -a.amount_fen ELSE 0 END AS held
+                CASE WHEN a.held THEN -a.amount_fen ELSE 0 END AS held
               FROM ({periods}) p
               JOIN attribution_entries a ON a.booked_at_utc >= p.starts_at AND a.booked_at_utc < p.ends_at
-              LEFT JOIN orders o ON o.id = a.order_id AND o.shipping_address_recipient IS NOT NULL
               WHERE a.producer_id >= {lo} AND a.producer_id <= {hi}
               UNION ALL
-              SELECT p.id, p.fee_bp, a.producer_id, 0, 0, a.amount_fen
+              SELECT p.id, p.fee_bp, r.producer_id, 0, 0, r.amount_fen
               FROM ({periods}) p
-              JOIN orders o ON o.delivered_at_utc > p.after_cutoff AND o.delivered_at_utc <= p.cutoff
-              JOIN attribution_entries a ON a.order_id = o.id
-              WHERE o.shipping_address_recipient IS NOT NULL AND a.booked_at_utc < p.starts_at
-                AND a.producer_id >= {lo} AND a.producer_id <= {hi}
+              JOIN hold_releases r ON r.released_at_utc >= p.starts_at AND r.released_at_utc < p.ends_at
+              WHERE r.producer_id >= {lo} AND r.producer_id <= {hi}
             ) m
             GROUP BY m.period_id, m.producer_id
           ) s
           WHERE NOT EXISTS (SELECT 1 FROM settlement_statements x WHERE x.period_id = s.period_id AND x.producer_id = s.producer_id)
         ) g
         """;
-
     /// <summary>
     /// The balance carried from each statement's previous one, then its payable (carried out when zero or less), for
     /// one period's closed statements of producers {1} to {2}; {0} is the period id. Run period by period, oldest first.
@@ -111,14 +99,14 @@ internal static class StatementSql
     ];
 
     /// <summary>
-    /// One producer's movements in a period, itemised by kind, order line and village (a hold and a release of the same
-    /// line never fall in one period). Arguments {0}–{3} as <see cref="Movements"/>, {4} the producer id.
+    /// One producer's movements in a period, itemised by kind, order line and village. Arguments {0} and {1} as
+    /// <see cref="Movements"/>, {2} the producer id.
     /// </summary>
     public const string Lines = $"""
         SELECT m.kind AS "Kind", m.order_id AS "OrderId", m.order_line_id AS "OrderLineId", m.village_id AS "VillageId",
           CAST(SUM(m.amount_fen) AS BIGINT) AS "AmountFen", MIN(m.occurred_at_utc) AS "OccurredAtUtc"
         FROM ({Movements}) m
-        WHERE m.producer_id = {"{4}"}
+        WHERE m.producer_id = {"{2}"}
         GROUP BY m.kind, m.order_id, m.order_line_id, m.village_id
         HAVING SUM(m.amount_fen) <> 0
         """;

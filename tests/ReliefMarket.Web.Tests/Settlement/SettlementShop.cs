@@ -30,11 +30,18 @@ internal static class SettlementShop
     }
 
     /// <summary>The courier delivered the order now (arranged directly: the shipment pages have tests of their own).</summary>
+    /// <summary>Every producer ships and marks its parcel delivered, as members do on /coop/shipments.</summary>
     public static async Task DeliverAsync(ShopFactory shop, Guid orderId)
     {
         await using var scope = shop.Scope(out var db);
-        var now = shop.Clock.GetUtcNow().UtcDateTime;
-        await db.Database.ExecuteSqlAsync($"UPDATE orders SET delivered_at_utc = {now}, status = 'Delivered' WHERE id = {orderId}");
+        var fulfilment = scope.ServiceProvider.GetRequiredService<Ordering.Fulfilment>();
+        var carrier = scope.ServiceProvider.GetRequiredService<IOptions<ShippingOptions>>().Value.CarrierCodes.First();
+        foreach (var s in await db.Shipments.AsNoTracking().Where(s => s.OrderId == orderId).ToListAsync())
+        {
+            Assert.Equal(Ordering.ShipOutcome.Shipped, await fulfilment.ShipAsync(s.ProducerId, s.Id, carrier, $"SF{s.Id:D10}", default));
+            Assert.Equal(Ordering.DeliverOutcome.Delivered, await fulfilment.DeliverAsync(s.ProducerId, s.Id, default));
+        }
+        Assert.NotNull((await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId)).DeliveredAtUtc);
     }
 
     public static async Task RefundAsync(ShopFactory shop, Guid orderId, Money totalRefunded)

@@ -90,7 +90,8 @@ public abstract class SettlementTests<TShop>(TShop shop) : IClassFixture<TShop> 
 
         var page = await member.PageAsync($"/coop/statements/{released.Id}");
         Assert.NotNull(page.QuerySelector(".statement-explain"));
-        Assert.Contains(page.QuerySelectorAll(".statement-lines tbody tr"), r => r.ClassList.Contains("line-hold"));
+        Assert.Contains(page.QuerySelectorAll(".statement-lines tbody tr"), r => r.ClassList.Contains("line-release"));
+        Assert.Contains((await member.PageAsync($"/coop/statements/{held.Id}")).QuerySelectorAll(".statement-lines tbody tr"), r => r.ClassList.Contains("line-hold"));
         var memberCsv = await member.Client.GetAsync($"/coop/statements/{held.Id}?handler=Csv");
         Assert.Equal(HttpStatusCode.OK, memberCsv.StatusCode);
         Assert.Contains((await member.PageAsync("/coop/statements")).QuerySelectorAll("table.statements a"), a => a.GetAttribute("href") == $"/coop/statements/{released.Id}");

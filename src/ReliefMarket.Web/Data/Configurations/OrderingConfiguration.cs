@@ -76,7 +76,7 @@ internal sealed class AttributionEntryConfiguration : IEntityTypeConfiguration<A
             .HasDatabaseName("ix_attribution_entries_report");
         b.HasIndex(e => e.OrderId);
         // Settlement closes a period of bookings for every producer at once: this index holds every column it reads.
-        b.HasIndex(e => new { e.BookedAtUtc, e.ProducerId, e.Channel, e.Kind, e.AmountFen, e.OrderId })
+        b.HasIndex(e => new { e.BookedAtUtc, e.ProducerId, e.Kind, e.Held, e.AmountFen })
             .HasDatabaseName("ix_attribution_entries_settlement");
     }
 }

@@ -13,7 +13,7 @@ using ReliefMarket.Web.Data;
 namespace ReliefMarket.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261129214142_SettlementBookedEntries")]
+    [Migration("20261129215915_SettlementBookedEntries")]
     partial class SettlementBookedEntries
     {
         /// <inheritdoc />
@@ -244,6 +244,10 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("county_id");
 
+                    b.Property<bool>("Held")
+                        .HasColumnType("boolean")
+                        .HasColumnName("held");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -288,7 +292,7 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.HasIndex("CountyId", "OccurredAtUtc", "Channel", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_county_id_occurred_at_utc_channel_amoun~");
 
-                    b.HasIndex("BookedAtUtc", "ProducerId", "Channel", "Kind", "AmountFen", "OrderId")
+                    b.HasIndex("BookedAtUtc", "ProducerId", "Kind", "Held", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_settlement");
 
                     b.HasIndex("OccurredAtUtc", "CertifiedAtSale", "Kind", "CountyId", "VillageId", "ProducerId", "Channel", "AmountFen", "OrderLineId")
@@ -1325,6 +1329,65 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_work_units_name");
 
                     b.ToTable("work_units", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.HoldRelease", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<DateTime>("DeliveredAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at_utc");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("OrderLineId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("order_line_id");
+
+                    b.Property<int>("ProducerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("producer_id");
+
+                    b.Property<DateTime>("ReleasedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("released_at_utc");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("integer")
+                        .HasColumnName("village_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hold_releases");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_hold_releases_order_id");
+
+                    b.HasIndex("ProducerId")
+                        .HasDatabaseName("ix_hold_releases_producer_id");
+
+                    b.HasIndex("VillageId")
+                        .HasDatabaseName("ix_hold_releases_village_id");
+
+                    b.HasIndex("OrderLineId", "VillageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hold_releases_order_line_id_village_id");
+
+                    b.HasIndex("ReleasedAtUtc", "ProducerId", "AmountFen")
+                        .HasDatabaseName("ix_hold_releases_released_at_utc_producer_id_amount_fen");
+
+                    b.ToTable("hold_releases", (string)null);
                 });
 
             modelBuilder.Entity("ReliefMarket.Domain.Settlement.PayoutBatch", b =>
@@ -3269,6 +3332,37 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
 
                     b.Navigation("Invoice")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.HoldRelease", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hold_releases_orders_order_id");
+
+                    b.HasOne("ReliefMarket.Domain.Ordering.OrderLine", null)
+                        .WithMany()
+                        .HasForeignKey("OrderLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hold_releases_order_lines_order_line_id");
+
+                    b.HasOne("ReliefMarket.Domain.Catalog.Producer", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hold_releases_producers_producer_id");
+
+                    b.HasOne("ReliefMarket.Domain.Catalog.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hold_releases_villages_village_id");
                 });
 
             modelBuilder.Entity("ReliefMarket.Domain.Settlement.PayoutLine", b =>

@@ -12,7 +12,7 @@ using ReliefMarket.Web.Data;
 namespace ReliefMarket.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261129214139_SettlementBookedEntries")]
+    [Migration("20261129220316_SettlementBookedEntries")]
     partial class SettlementBookedEntries
     {
         /// <inheritdoc />
@@ -231,6 +231,10 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("county_id");
 
+                    b.Property<bool>("Held")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("held");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -275,7 +279,7 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.HasIndex("CountyId", "OccurredAtUtc", "Channel", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_county_id_occurred_at_utc_channel_amount_fen");
 
-                    b.HasIndex("BookedAtUtc", "ProducerId", "Channel", "Kind", "AmountFen", "OrderId")
+                    b.HasIndex("BookedAtUtc", "ProducerId", "Kind", "Held", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_settlement");
 
                     b.HasIndex("OccurredAtUtc", "CertifiedAtSale", "Kind", "CountyId", "VillageId", "ProducerId", "Channel", "AmountFen", "OrderLineId")
@@ -1288,6 +1292,63 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_work_units_name");
 
                     b.ToTable("work_units", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.HoldRelease", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<DateTime>("DeliveredAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_at_utc");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("OrderLineId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order_line_id");
+
+                    b.Property<int>("ProducerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("producer_id");
+
+                    b.Property<DateTime>("ReleasedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("released_at_utc");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("village_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hold_releases");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_hold_releases_order_id");
+
+                    b.HasIndex("ProducerId")
+                        .HasDatabaseName("ix_hold_releases_producer_id");
+
+                    b.HasIndex("VillageId")
+                        .HasDatabaseName("ix_hold_releases_village_id");
+
+                    b.HasIndex("OrderLineId", "VillageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hold_releases_order_line_id_village_id");
+
+                    b.HasIndex("ReleasedAtUtc", "ProducerId", "AmountFen")
+                        .HasDatabaseName("ix_hold_releases_released_at_utc_producer_id_amount_fen");
+
+                    b.ToTable("hold_releases", (string)null);
                 });
 
             modelBuilder.Entity("ReliefMarket.Domain.Settlement.PayoutBatch", b =>
@@ -3200,6 +3261,37 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
 
                     b.Navigation("Invoice")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.HoldRelease", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hold_releases_orders_order_id");
+
+                    b.HasOne("ReliefMarket.Domain.Ordering.OrderLine", null)
+                        .WithMany()
+                        .HasForeignKey("OrderLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hold_releases_order_lines_order_line_id");
+
+                    b.HasOne("ReliefMarket.Domain.Catalog.Producer", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hold_releases_producers_producer_id");
+
+                    b.HasOne("ReliefMarket.Domain.Catalog.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hold_releases_villages_village_id");
                 });
 
             modelBuilder.Entity("ReliefMarket.Domain.Settlement.PayoutLine", b =>
