@@ -89,8 +89,7 @@ public sealed class SettlementJob(AppDbContext db, IOptions<SettlementOptions> o
         var written = await db.Database.ExecuteSqlRawAsync(sql, [.. args, fromProducer, toProducer], ct);
         if (written == 0) return 0;
         foreach (var period in periods)
-            foreach (var carry in StatementSql.Carry)
-                await db.Database.ExecuteSqlRawAsync(carry, [period.Id, fromProducer, toProducer], ct);
+            await db.Database.ExecuteSqlRawAsync(StatementSql.Carry, [period.Id, fromProducer, toProducer], ct);
 
         var fees = await db.SettlementStatements.AsNoTracking().Where(s => s.Id > before && s.FeeFen > 0)
             .Select(s => new { s.Id, s.PeriodId, s.ProducerId, s.FeeFen }).ToListAsync(ct);

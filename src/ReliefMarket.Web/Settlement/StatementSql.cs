@@ -45,12 +45,13 @@ internal static class StatementSql
     /// The statements of every period being closed for the producers with ids from {lo} to {hi}, as
     /// <see cref="SettlementStatement.FromLines"/> computes them, in one pass over the periods' bookings and releases
     /// (the movements of <see cref="Movements"/>, summed per period and producer): sales, refunds, holds and releases,
-    /// and the fee on net sales (rounded down). A statement that exists already is skipped. The balance carried in and
-    /// the payable are set afterwards, period by period (<see cref="Carry"/>).
+    /// and the fee on net sales (rounded down), and the payable with nothing carried in. A statement that exists already
+    /// is skipped. Balances carried in are added afterwards, period by period (<see cref="Carry"/>).
     /// </summary>
     public static string InsertStatements(string periods, string lo, string hi) => $"""
         INSERT INTO settlement_statements (period_id, producer_id, status, sales_fen, refunds_fen, fee_fen, held_fen, carried_in_fen, payable_fen, carried_out_fen)
-        SELECT g.period_id, g.producer_id, 'Closed', g.sales, g.refunds, g.fee, g.held, 0, g.sales + g.refunds - g.fee + g.held, 0
+        SELECT g.period_id, g.producer_id, 'Closed', g.sales, g.refunds, g.fee, g.held, 0, g.sales + g.refunds - g.fee + g.held,
+          CASE WHEN g.sales + g.refunds - g.fee + g.held < 0 THEN g.sales + g.refunds - g.fee + g.held ELSE 0 END
         FROM (
           SELECT s.period_id, s.producer_id, s.sales, s.refunds, s.held,
             CASE WHEN s.sales + s.refunds > 0 THEN (s.sales + s.refunds) * s.fee_bp / 10000 ELSE 0 END AS fee
@@ -77,26 +78,25 @@ internal static class StatementSql
         ) g
         """;
     /// <summary>
-    /// The balance carried from each statement's previous one, then its payable (carried out when zero or less), for
-    /// one period's closed statements of producers {1} to {2}; {0} is the period id. Run period by period, oldest first.
+    /// The balance carried from each statement's previous one, for one period's closed statements of producers {1} to
+    /// {2} ({0} is the period id): the payable and the balance carried out change only where something is carried in.
+    /// Run period by period, oldest first.
     /// </summary>
-    public static readonly string[] Carry =
-    [
-        """
+    public const string Carry = """
         UPDATE settlement_statements
-        SET carried_in_fen = COALESCE((SELECT q.carried_out_fen FROM settlement_statements q
-                                       WHERE q.producer_id = settlement_statements.producer_id AND q.period_id < {0}
-                                       ORDER BY q.period_id DESC LIMIT 1), 0)
-        WHERE period_id = {0} AND producer_id >= {1} AND producer_id <= {2} AND status = 'Closed'
-        """,
-        """
-        UPDATE settlement_statements
-        SET payable_fen = sales_fen + refunds_fen - fee_fen + held_fen + carried_in_fen,
-            carried_out_fen = CASE WHEN sales_fen + refunds_fen - fee_fen + held_fen + carried_in_fen < 0
-                                   THEN sales_fen + refunds_fen - fee_fen + held_fen + carried_in_fen ELSE 0 END
-        WHERE period_id = {0} AND producer_id >= {1} AND producer_id <= {2} AND status = 'Closed'
-        """,
-    ];
+        SET carried_in_fen = c.carried,
+            payable_fen = sales_fen + refunds_fen - fee_fen + held_fen + c.carried,
+            carried_out_fen = CASE WHEN sales_fen + refunds_fen - fee_fen + held_fen + c.carried < 0
+                                   THEN sales_fen + refunds_fen - fee_fen + held_fen + c.carried ELSE 0 END
+        FROM (
+          SELECT s.id, COALESCE((SELECT q.carried_out_fen FROM settlement_statements q
+                                 WHERE q.producer_id = s.producer_id AND q.period_id < {0}
+                                 ORDER BY q.period_id DESC LIMIT 1), 0) AS carried
+          FROM settlement_statements s
+          WHERE s.period_id = {0} AND s.producer_id >= {1} AND s.producer_id <= {2} AND s.status = 'Closed'
+        ) c
+        WHERE settlement_statements.id = c.id AND c.carried <> 0
+        """;
 
     /// <summary>
     /// One producer's movements in a period, itemised by kind, order line and village. Arguments {0} and {1} as

@@ -29,7 +29,6 @@ internal static class SettlementShop
         return orderId;
     }
 
-    /// <summary>The courier delivered the order now (arranged directly: the shipment pages have tests of their own).</summary>
     /// <summary>Every producer ships and marks its parcel delivered, as members do on /coop/shipments.</summary>
     public static async Task DeliverAsync(ShopFactory shop, Guid orderId)
     {

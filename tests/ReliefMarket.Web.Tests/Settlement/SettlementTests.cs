@@ -1,5 +1,6 @@
 using System.Net;
 using ReliefMarket.Domain.Settlement;
+using ReliefMarket.Web.Channels;
 using ReliefMarket.Web.Ledger;
 using ReliefMarket.Web.Settlement;
 using ReliefMarket.Web.Tests.Areas.Admin;
@@ -152,6 +153,76 @@ public abstract class SettlementTests<TShop>(TShop shop) : IClassFixture<TShop> 
         var admin = await AdminShop.AdminAsync(shop);
         var detail = await admin.PageAsync($"/admin/settlements/statement/{refunded.Id}");
         Assert.Empty(detail.QuerySelectorAll("form[action*=Approve]"));
+    }
+
+    [Fact]
+    public async Task A_sale_reported_after_its_period_closed_is_booked_and_settled_in_the_open_period()
+    {
+        var (producer, slug) = (await ProducersAsync(shop))[5];
+        var soldAt = shop.Clock.GetUtcNow().UtcDateTime;
+        shop.Clock.Advance(TimeSpan.FromDays(8));
+        await SettleAsync(shop);
+        var closedBefore = (await StatementsAsync(shop, producer)).Count;
+
+        // A vending cabinet reports, a week late, a sale from the week just closed.
+        Guid orderId;
+        var bookedAt = shop.Clock.GetUtcNow().UtcDateTime;
+        await using (var scope = shop.Scope(out var db))
+        {
+            var catalog = await OfflineSale.CatalogAsync(db, [slug], default);
+            var product = catalog.BySlug[slug];
+            var order = OfflineSale.PaidOrder(Channel.VendingCabinet, [(product, 2, product.Price)], catalog, soldAt, $"late-{Guid.NewGuid():N}");
+            db.Orders.Add(order);
+            await db.SaveChangesAsync();
+            OfflineSale.Post(db, order, bookedAt);
+            await db.SaveChangesAsync();
+            orderId = order.Id;
+            var entries = await db.AttributionEntries.Where(e => e.OrderId == orderId).ToListAsync();
+            Assert.All(entries, e => Assert.Equal((soldAt, bookedAt, false), (e.OccurredAtUtc, e.BookedAtUtc, e.Held)));
+        }
+        // Nothing changes in the closed period; the open one takes the sale when it closes, with nothing held (no delivery).
+        Assert.Equal(closedBefore, (await StatementsAsync(shop, producer)).Count);
+        shop.Clock.Advance(TimeSpan.FromDays(8));
+        await SettleAsync(shop);
+        var statements = await StatementsAsync(shop, producer);
+        var lines = await LinesAsync(shop, statements[closedBefore].Id);
+        AssertLinesSumToPayable(statements[closedBefore], lines);
+        var sold = await SoldAsync(shop, orderId, producer);
+        Assert.Equal(sold, lines.Where(l => l.Kind == StatementLineKind.Sale && l.OrderId == orderId).Sum(l => l.AmountFen));
+        Assert.DoesNotContain(lines, l => l.OrderId == orderId && l.Kind != StatementLineKind.Sale);
+        foreach (var earlier in statements.Take(closedBefore))
+            Assert.DoesNotContain(await LinesAsync(shop, earlier.Id), l => l.OrderId == orderId);
+    }
+
+    [Fact]
+    public async Task A_refund_before_delivery_is_held_with_its_sale_and_a_refund_after_delivery_is_not()
+    {
+        var (producer, slug) = (await ProducersAsync(shop))[6];
+        var orderId = await BuyAsync(shop, slug);
+        var sold = await SoldAsync(shop, orderId, producer);
+        Money total;
+        await using (var scope = shop.Scope(out var db)) total = (await db.Orders.SingleAsync(o => o.Id == orderId)).Total;
+        await RefundAsync(shop, orderId, new Money(100));
+        await DeliverAsync(shop, orderId);
+        await RefundAsync(shop, orderId, new Money(300));
+
+        await using (var scope = shop.Scope(out var db))
+        {
+            var entries = await db.AttributionEntries.Where(e => e.OrderId == orderId && e.ProducerId == producer).OrderBy(e => e.Id).ToListAsync();
+            var refunds = entries.Where(e => e.Kind == AttributionKind.Refund).ToList();
+            Assert.All(entries.Where(e => e.Kind == AttributionKind.Sale), e => Assert.True(e.Held));
+            var before = refunds.Where(e => e.Held).Sum(e => e.AmountFen);
+            var after = refunds.Where(e => !e.Held).Sum(e => e.AmountFen);
+            Assert.True(before < 0 && after < 0, $"held refunds {before}, later refunds {after}");
+            // What comes free is the sale less the refund made while the parcel was on its way; the later refund is settled at once.
+            var released = await db.HoldReleases.Where(r => r.OrderId == orderId && r.ProducerId == producer).ToListAsync();
+            Assert.Equal(sold + before, released.Sum(r => r.AmountFen));
+            var delivered = (await db.Orders.SingleAsync(o => o.Id == orderId)).DeliveredAtUtc!.Value;
+            Assert.All(released, r => Assert.Equal(delivered.AddDays(7), r.ReleasedAtUtc));
+        }
+        shop.Clock.Advance(TimeSpan.FromDays(15));
+        await SettleAsync(shop);
+        foreach (var s in await StatementsAsync(shop, producer)) AssertLinesSumToPayable(s, await LinesAsync(shop, s.Id));
     }
 
     private sealed record Snapshot(IReadOnlyList<string> Statements, IReadOnlyList<string> Lines);
