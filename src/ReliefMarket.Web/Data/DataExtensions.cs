@@ -45,6 +45,7 @@ public static class DataExtensions
         // One key ring in the database under one application name, so every node (and every restart) reads what another wrote.
         builder.Services.AddDataProtection().SetApplicationName("ReliefMarket").PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddScoped<Seed.DemoSeeder>();
+        builder.Services.AddScoped<Seed.DemoSales>();
         return builder;
     }
 

@@ -117,4 +117,36 @@ public class DemoAccountTests(DevelopmentShop shop) : IClassFixture<DevelopmentS
         var buyer = await db.Users.SingleAsync(u => u.Email == "unit@reliefmarket.test");
         Assert.Equal(DemoSeeder.DemoWorkUnitName, await db.WorkUnits.Where(u => u.Id == buyer.WorkUnitId).Select(u => u.Name).SingleAsync());
     }
+
+    [Fact]
+    public async Task Development_has_two_weeks_of_demo_sales_that_settle_reconcile_and_explain_themselves_to_the_cooperative()
+    {
+        int weining;
+        await using (var scope = shop.Scope(out var db))
+        {
+            Assert.Equal(11, await db.Orders.CountAsync(o => o.PaymentReference!.StartsWith("demo_pay_")));
+            Assert.True(await db.HoldReleases.AnyAsync());
+            // Seeding again adds nothing.
+            var consumer = await db.Users.SingleAsync(u => u.Email == "consumer@reliefmarket.test");
+            await scope.ServiceProvider.GetRequiredService<DemoSales>().SeedAsync(consumer.Id, default);
+            Assert.Equal(11, await db.Orders.CountAsync(o => o.PaymentReference!.StartsWith("demo_pay_")));
+
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ReliefMarket.Web.Settlement.SettlementJob>().RunAsync(default) > 0);
+            var run = await scope.ServiceProvider.GetRequiredService<ReliefMarket.Web.Ledger.ReconciliationJob>().RunAsync(default);
+            Assert.True(run.Balanced, run.FindingsJson);
+            weining = await db.Producers.Where(p => p.Code == "weining-potato-coop").Select(p => p.Id).SingleAsync();
+        }
+        // Last week: what the weeks before held comes free, so the potato cooperative is owed money, line by line.
+        await using (var scope = shop.Scope(out var db))
+        {
+            var statements = await db.SettlementStatements.AsNoTracking().Where(s => s.ProducerId == weining).OrderBy(s => s.PeriodId).ToListAsync();
+            Assert.Equal(2, statements.Count);
+            Assert.Equal(0, statements[0].PayableFen);
+            Assert.True(statements[1].PayableFen > 0);
+            var lines = await scope.ServiceProvider.GetRequiredService<ReliefMarket.Web.Settlement.StatementQueries>().LinesAsync(statements[1], default);
+            Assert.Equal(statements[1].PayableFen, lines.Sum(l => l.AmountFen));
+            Assert.Contains(lines, l => l.Kind == Domain.Settlement.StatementLineKind.Release);
+            Assert.Contains(lines, l => l.Kind == Domain.Settlement.StatementLineKind.Hold);
+        }
+    }
 }

@@ -6,10 +6,11 @@ namespace ReliefMarket.Web.Data.Seed;
 /// <summary>
 /// Inserts the demo catalog and the roles where they are missing, matched by their stable codes, so
 /// seeding twice changes nothing and never overwrites what people have edited since.
-/// Demo accounts are created only when asked (DemoAccounts:Password set, as in Development).
+/// Demo accounts, and two weeks of demo sales by the demo consumer, are created only when asked (DemoAccounts:Password
+/// set, as in Development).
 /// </summary>
 public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
-    IConfiguration configuration, TimeProvider clock)
+    IConfiguration configuration, TimeProvider clock, DemoSales sales)
 {
     public static readonly (string Email, string Role, string? Producer)[] DemoAccounts =
     [
@@ -37,7 +38,11 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         await EnsureRolesAsync();
         if (!await CatalogIsCompleteAsync(ct)) await SeedCatalogAsync(ct);
         await SeedWorkUnitAsync(ct);
-        if (includeDemoAccounts) await SeedAccountsAsync();
+        if (!includeDemoAccounts) return;
+        await SeedAccountsAsync();
+        // Two weeks of sales for the settlement, report and impact pages to show (only with demo accounts: they buy them).
+        var consumer = await users.FindByEmailAsync(DemoAccounts[0].Email);
+        await sales.SeedAsync(consumer!.Id, ct);
     }
 
     /// <summary>
