@@ -113,6 +113,28 @@ public abstract class SettlementTests<TShop>(TShop shop) : IClassFixture<TShop> 
             new FormUrlEncodedContent(new Dictionary<string, string> { ["method"] = "BankTransfer", ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
         Assert.Equal("/account/access-denied", post.Headers.Location!.AbsolutePath);
+        var close = await auditor.Client.PostAsync("/admin/settlements?handler=Close",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal("/account/access-denied", close.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task An_administrator_closes_finished_periods_at_once_and_a_second_click_finds_nothing_to_close()
+    {
+        var (producer, slug) = (await ProducersAsync(shop))[6];
+        await BuyAsync(shop, slug);
+        var before = (await StatementsAsync(shop, producer)).Count;
+        shop.Clock.Advance(TimeSpan.FromDays(8));
+
+        var admin = await AdminShop.AdminAsync(shop, "en");
+        var first = await admin.SubmitAsync("/admin/settlements", "form[action*=Close]", []);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("Every finished period is closed", await first.Content.ReadAsStringAsync());
+        Assert.True((await StatementsAsync(shop, producer)).Count > before);
+        var second = await admin.SubmitAsync("/admin/settlements", "form[action*=Close]", []);
+        Assert.Contains("No finished period was waiting", await second.Content.ReadAsStringAsync());
+        await using var scope = shop.Scope(out var db);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "settlement.closed-now"));
     }
 
     [Fact]

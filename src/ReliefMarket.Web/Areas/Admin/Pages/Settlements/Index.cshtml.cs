@@ -7,7 +7,8 @@ using ReliefMarket.Web.Settlement;
 namespace ReliefMarket.Web.Areas.Admin.Pages.Settlements;
 
 /// <summary>/admin/settlements: periods, statements by status, payout batches; administrators make a batch of approved statements.</summary>
-public class IndexModel(AppDbContext db, StatementQueries statements, PayoutBatches batches, IEnumerable<IPayoutProvider> providers) : PageModel
+public class IndexModel(AppDbContext db, StatementQueries statements, PayoutBatches batches, IEnumerable<IPayoutProvider> providers,
+    SettlementJob settlement, Web.Audit.AuditLog audit) : PageModel
 {
     public const int Shown = 200;
 
@@ -36,6 +37,20 @@ public class IndexModel(AppDbContext db, StatementQueries statements, PayoutBatc
         ReadyToPay = await db.SettlementStatements.CountAsync(s => s.Status == StatementStatus.Approved
             && !db.PayoutLines.Any(l => l.StatementId == s.Id && l.Status == PayoutLineStatus.Pending), ct);
         Methods = providers.Select(p => p.Method).ToList();
+    }
+
+    /// <summary>
+    /// Closes every finished period now, as the daily job would at 00:10 (after an outage, or to see a demo's weeks):
+    /// the job is safe to run at any time and twice, so this is only ever early, never wrong.
+    /// </summary>
+    public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct)
+    {
+        var closed = await settlement.RunAsync(ct);
+        audit.Record("settlement.closed-now", "SettlementPeriod", "*", null, new Dictionary<string, object?> { ["statements"] = closed });
+        await db.SaveChangesAsync(ct);
+        Message = closed > 0 ? "Settlement.Close.Done" : "Settlement.Close.Nothing";
+        await OnGetAsync(ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostBatchAsync(PayoutMethod method, CancellationToken ct)
