@@ -1,6 +1,6 @@
 namespace ReliefMarket.Web.Procurement;
 
-public enum ConfirmOutcome { Confirmed, AlreadyConfirmed, NotFound, BadReference, OtherReference, ReferenceUsed, NotPending }
+public enum ConfirmOutcome { Confirmed, AlreadyConfirmed, NotFound, BadReference, OtherReference, ReferenceUsed, NotPending, Cancelled }
 
 /// <summary>
 /// An administrator records that a work unit's bank transfer arrived. The order is then paid like any other — attribution
@@ -35,6 +35,8 @@ public sealed class TransferConfirmation(AppDbContext db, Audit.AuditLog audit, 
         await db.LockOrderAsync(orderId, ct);
         var order = await db.Orders.Include(o => o.Lines).SingleAsync(o => o.Id == orderId, ct);
         if (order.PaymentReference is { } paid) return paid == paymentReference ? ConfirmOutcome.AlreadyConfirmed : ConfirmOutcome.OtherReference;
+        // Cancelled by the unit or an administrator, or expired unpaid: its stock went back, so the money cannot pay it.
+        if (order.Status == OrderStatus.Cancelled) return ConfirmOutcome.Cancelled;
         if (order.Status != OrderStatus.PendingPayment) return ConfirmOutcome.NotPending;
         if (await db.Orders.AnyAsync(o => o.PaymentReference == paymentReference, ct)) return ConfirmOutcome.ReferenceUsed;
 

@@ -55,7 +55,7 @@ public sealed class UnitPurchases(AppDbContext db, Ordering.Stock stock, TimePro
             await using var tx = await db.Database.BeginTransactionAsync(t);
             var unit = await db.WorkUnits.AsNoTracking().SingleAsync(u => u.Id == workUnitId, t);
             var now = clock.GetUtcNow().UtcDateTime;
-            var order = Order.ForProcurement(Guid.NewGuid(), lines, unit.DeliveryAddress, now);
+            var order = Order.ForProcurement(Guid.NewGuid(), lines, unit.DeliveryAddress, now, now.AddDays(options.Value.PaymentDays));
             // Reserve last and in product id order, as checkout does, so two orders of the same products cannot deadlock.
             foreach (var line in order.Lines.OrderBy(l => l.ProductId))
                 if (!await stock.TryReserveAsync(line.ProductId, line.Quantity, t))
