@@ -22,6 +22,7 @@ public static class ProcurementExtensions
         builder.Services.AddScoped<UnitPurchases>();
         builder.Services.AddScoped<TransferConfirmation>();
         builder.Services.AddScoped<UnpaidProcurement>();
+        builder.Services.AddScoped<ProcurementEmails>();
         builder.Services.AddScoped<ExpireUnpaidProcurementJob>();
         builder.Services.AddScoped<WorkUnitInvitations>();
         builder.Services.AddAuthorizationBuilder().AddPolicy(BuyerPolicy, p => p

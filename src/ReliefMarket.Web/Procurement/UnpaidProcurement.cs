@@ -8,10 +8,12 @@ public enum CancelledBy { Buyer, Admin, Overdue }
 /// <summary>
 /// Ends an unpaid procurement order: cancelled by the unit's buyer or an administrator, or expired by
 /// <see cref="ExpireUnpaidProcurementJob"/> when its transfer has not arrived by the deadline. Like checkout's
-/// cancellation, on the locked order row: the order is cancelled and its stock returned once, with the audit entry in
-/// the same transaction. A confirmation of the transfer racing it takes the same lock, so one of them wins.
+/// cancellation, on the locked order row: the order is cancelled and its stock returned once, with the audit entry and
+/// the email to the buyer who placed it in the same transaction. A confirmation of the transfer racing it takes the
+/// same lock, so one of them wins.
 /// </summary>
-public sealed class UnpaidProcurement(AppDbContext db, Ordering.Stock stock, Audit.AuditLog audit, TimeProvider clock)
+public sealed class UnpaidProcurement(AppDbContext db, Ordering.Stock stock, Audit.AuditLog audit, ProcurementEmails emails, Email.EmailOutbox outbox,
+    TimeProvider clock)
 {
     public const string AuditAction = "procurement.cancelled";
 
@@ -26,7 +28,11 @@ public sealed class UnpaidProcurement(AppDbContext db, Ordering.Stock stock, Aud
     {
         var outcome = await db.RetryAsync(t => CancelOnceAsync(orderId, by, t), ct);
         db.ChangeTracker.Clear();
-        if (outcome == CancelOutcome.Cancelled) await stock.StockChangedAsync(ct);
+        if (outcome == CancelOutcome.Cancelled)
+        {
+            outbox.SendSoon();
+            await stock.StockChangedAsync(ct);
+        }
         return outcome;
     }
 
@@ -44,6 +50,7 @@ public sealed class UnpaidProcurement(AppDbContext db, Ordering.Stock stock, Aud
         await stock.ReleaseAsync(order, ct);
         audit.Record(AuditAction, nameof(Order), order.Id.ToString(), new Dictionary<string, object?> { ["Status"] = OrderStatus.PendingPayment },
             new Dictionary<string, object?> { ["Status"] = order.Status, ["Reason"] = reason, ["Amount"] = order.Total });
+        await emails.CancelledAsync(order, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return CancelOutcome.Cancelled;

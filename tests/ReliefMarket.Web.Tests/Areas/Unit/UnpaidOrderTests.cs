@@ -44,6 +44,10 @@ public abstract class UnpaidOrderTests<TShop>(TShop shop) : IClassFixture<TShop>
             var audit = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == UnpaidProcurement.AuditAction && a.EntityId == orderId.ToString());
             Assert.NotNull(audit.UserId);
             Assert.Contains("cancelled_by_unit", audit.After);
+            // The buyer's emails were written with the order and with its cancellation (sending them is the outbox's job).
+            var email = await db.Users.Where(u => u.WorkUnitId == unitId).Select(u => u.Email).SingleAsync();
+            Assert.Equal(["procurement-cancelled", "procurement-placed"],
+                (await db.OutboxMessages.Where(m => m.To == email).Select(m => m.Kind).ToListAsync()).Order());
         }
 
         var admin = await AdminShop.AdminAsync(shop, "en");
