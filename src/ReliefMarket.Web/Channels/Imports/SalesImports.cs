@@ -110,7 +110,7 @@ public sealed class SalesImports(AppDbContext db, Audit.AuditLog audit, TimeProv
         // to the end of the transaction. A concurrent commit of the same import waits here and then finds it committed.
         // Not a lock on the import's row, so the job can write its progress there through another connection.
         if (db.Database.IsNpgsql())
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockClass}, {id.GetHashCode()})", ct);
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockClass}, {BitConverter.ToInt32(id.ToByteArray())})", ct);
         var import = await db.SalesImports.AsNoTracking().SingleAsync(i => i.Id == id, ct);
         if (import.CommittedAtUtc is not null) return Commit.AlreadyCommitted;
 
@@ -154,7 +154,10 @@ public sealed class SalesImports(AppDbContext db, Audit.AuditLog audit, TimeProv
         return outcome;
     }
 
-    /// <summary>The first key of the advisory locks claiming imports (the second is the import's id hashed).</summary>
+    /// <summary>
+    /// The first key of the advisory locks claiming imports; the second is the first four bytes of the import's id (the
+    /// same on every node). Two imports sharing them only wait for each other.
+    /// </summary>
     private const int AdvisoryLockClass = 22;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
