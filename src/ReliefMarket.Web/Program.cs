@@ -76,6 +76,7 @@ app.MapCertification();
 app.MapOrdering();
 app.MapPhotos();
 app.MapChannels();
+app.MapProcurement();
 app.MapReports();
 
 app.Run();

@@ -39,7 +39,7 @@ public class ProcurementTests
         var producer = TestData.Producer(7, TestData.Village(1, county), (1, 10_000));
         var line = OrderLine.Snapshot(TestData.Product(3, producer), producer, new Dictionary<int, int> { [1] = 5 }, 500, TestData.Today);
 
-        var order = Order.ForProcurement(Guid.NewGuid(), [line], Canteen, TestData.Now);
+        var order = Order.ForProcurement(Guid.NewGuid(), [line], Canteen, TestData.Now, TestData.Now.AddDays(14));
 
         Assert.Equal((Channel.Procurement, (string?)null, Money.Zero, OrderStatus.PendingPayment), (order.Channel, order.CustomerId, order.ShippingFee, order.Status));
         Assert.False(order.IsHoldExpired(TestData.Now.AddDays(10)));

@@ -47,13 +47,16 @@ public class Order
     /// <summary>
     /// A work unit's bulk order: delivered to the unit, no shipping fee, paid by bank transfer against an invoice. The
     /// transfer takes days, so the order waits for it (like an asynchronous payment) instead of losing its stock after
-    /// <see cref="PaymentHold"/>; an administrator marks it paid when the money arrives.
+    /// <see cref="PaymentHold"/>; an administrator marks it paid when the money arrives. Its stock is held until
+    /// <paramref name="payByUtc"/> (kept as <see cref="ExpiresAtUtc"/>), when an unpaid order is cancelled.
     /// </summary>
-    public static Order ForProcurement(Guid id, IEnumerable<OrderLine> lines, ShippingAddress deliveryAddress, DateTime createdAtUtc)
+    public static Order ForProcurement(Guid id, IEnumerable<OrderLine> lines, ShippingAddress deliveryAddress, DateTime createdAtUtc, DateTime payByUtc)
     {
         var order = new Order(id, customerId: null, Channel.Procurement, lines, Money.Zero, createdAtUtc,
             deliveryAddress ?? throw new DomainException("A procurement order needs a delivery address."));
+        if (payByUtc <= createdAtUtc) throw new DomainException("A procurement order's payment deadline comes after it is placed.");
         order.MarkAwaitingAsyncPayment();
+        order.ExpiresAtUtc = payByUtc;
         return order;
     }
 

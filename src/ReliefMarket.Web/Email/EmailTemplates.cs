@@ -93,6 +93,29 @@ public sealed class EmailTemplates(IStringLocalizer<SharedResource> localizer, P
     public EmailContent ReportReady(string culture, string fileName, int hours, string link) => In(culture, () =>
         Build(L("Email.Report.Subject", fileName), [L("Email.Report.Body", fileName, hours)], (L("Email.Report.Button"), link)));
 
+    /// <summary>To a work unit's buyer: the order is placed; how to pay it by bank transfer, with the reference and the deadline.</summary>
+    public EmailContent ProcurementPlaced(string culture, Order order, Procurement.ProcurementOrder purchase, Procurement.ProcurementOptions bank,
+        string orderLink) => In(culture, () =>
+    {
+        var lines = new List<string> { L("Unit.Email.Placed.Body", order.Total, purchase.TransferReference, ChinaTime.FromUtc(order.ExpiresAtUtc).ToString("yyyy-MM-dd HH:mm")) };
+        lines.AddRange([$"{L("Unit.Transfer.AccountName")}: {bank.BankAccountName}", $"{L("Unit.Transfer.Bank")}: {bank.BankName}",
+            $"{L("Unit.Transfer.AccountNumber")}: {bank.BankAccountNumber}", $"{L("Cart.Total")}: {order.Total}",
+            $"{L("Unit.Transfer.Reference")}: {purchase.TransferReference}"]);
+        lines.AddRange(order.Lines.Select(l => $"{l.ProductName.Current} · {l.Unit.Current} × {l.Quantity}    {l.Amount}"));
+        lines.Add($"{L("Unit.Order.Invoice")}: {purchase.Invoice.Title} · {purchase.Invoice.TaxpayerId}");
+        lines.Add(L("Unit.Transfer.Deadline"));
+        return Build(L("Unit.Email.Placed.Subject", OrderNumber(order), order.Total), lines, (L("Order.Title"), orderLink));
+    });
+
+    public EmailContent ProcurementPaid(string culture, Order order, string orderLink) => In(culture, () =>
+        Build(L("Unit.Email.Paid.Subject", OrderNumber(order)), [L("Unit.Email.Paid.Body", order.Total)], (L("Order.Title"), orderLink)));
+
+    /// <summary>Cancelled by the unit or an administrator, or expired for want of a transfer: the reason says which.</summary>
+    public EmailContent ProcurementCancelled(string culture, Order order, string orderLink) => In(culture, () =>
+        Build(L(order.CancellationReason == Procurement.UnpaidProcurement.Reason(Procurement.CancelledBy.Overdue) ? "Unit.Email.Expired.Subject" : "Unit.Email.Cancelled.Subject",
+                OrderNumber(order)),
+            [L("Order.Reason." + order.CancellationReason), L("Unit.Email.Cancelled.Body")], (L("Order.Title"), orderLink)));
+
     public static string OrderNumber(Order order) => order.Id.ToString("N")[..12].ToUpperInvariant();
 
     private string L(string key, params object[] args) => localizer[key, args].Value;

@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReliefMarket.Web.Access;
 
@@ -14,12 +15,15 @@ public static class ProcurementExtensions
     public static WebApplicationBuilder AddProcurement(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ProcurementOptions>().BindConfiguration(ProcurementOptions.Section)
-            .Validate(o => o.MaxUnitsPerProduct is > 0 and <= OrderLine.MaxQuantity
+            .Validate(o => o.MaxUnitsPerProduct is > 0 and <= OrderLine.MaxQuantity && o.PaymentDays is > 0 and <= 365
                            && !string.IsNullOrWhiteSpace(o.BankAccountName) && !string.IsNullOrWhiteSpace(o.BankName) && !string.IsNullOrWhiteSpace(o.BankAccountNumber),
-                "Procurement: a ceiling between 1 and an order line's maximum, and the receiving bank account.")
+                "Procurement: a ceiling between 1 and an order line's maximum, 1 to 365 payment days, and the receiving bank account.")
             .ValidateOnStart();
         builder.Services.AddScoped<UnitPurchases>();
         builder.Services.AddScoped<TransferConfirmation>();
+        builder.Services.AddScoped<UnpaidProcurement>();
+        builder.Services.AddScoped<ProcurementEmails>();
+        builder.Services.AddScoped<ExpireUnpaidProcurementJob>();
         builder.Services.AddScoped<WorkUnitInvitations>();
         builder.Services.AddAuthorizationBuilder().AddPolicy(BuyerPolicy, p => p
             .RequireRole(Roles.WorkUnitBuyer)
@@ -37,4 +41,9 @@ public static class ProcurementExtensions
         });
         return builder;
     }
+
+    /// <summary>Unpaid orders past their deadline are cancelled hourly: a deadline is days away, an hour late is nothing.</summary>
+    public static void MapProcurement(this WebApplication app) =>
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ExpireUnpaidProcurementJob>("expire-unpaid-procurement",
+            j => j.RunAsync(CancellationToken.None), Cron.Hourly());
 }

@@ -1,13 +1,14 @@
 namespace ReliefMarket.Web.Procurement;
 
-public enum ConfirmOutcome { Confirmed, AlreadyConfirmed, NotFound, BadReference, OtherReference, ReferenceUsed, NotPending }
+public enum ConfirmOutcome { Confirmed, AlreadyConfirmed, NotFound, BadReference, OtherReference, ReferenceUsed, NotPending, Cancelled }
 
 /// <summary>
 /// An administrator records that a work unit's bank transfer arrived. The order is then paid like any other — attribution
 /// (certified at the time of sale, from the line snapshots), the ledger entry and one shipment per producer — in one
-/// transaction with its audit entry, on the locked order row: confirming twice with the same reference applies once.
+/// transaction with its audit entry and the buyer's email, on the locked order row: confirming twice with the same
+/// reference applies once.
 /// </summary>
-public sealed class TransferConfirmation(AppDbContext db, Audit.AuditLog audit, TimeProvider clock)
+public sealed class TransferConfirmation(AppDbContext db, Audit.AuditLog audit, ProcurementEmails emails, Email.EmailOutbox outbox, TimeProvider clock)
 {
     public const string AuditAction = "procurement.transfer-confirmed";
 
@@ -18,7 +19,9 @@ public sealed class TransferConfirmation(AppDbContext db, Audit.AuditLog audit, 
         var paymentReference = ProcurementOrder.PaymentReferencePrefix + reference;
         try
         {
-            return await db.RetryAsync(t => ConfirmOnceAsync(orderId, paymentReference, reference, t), ct);
+            var outcome = await db.RetryAsync(t => ConfirmOnceAsync(orderId, paymentReference, reference, t), ct);
+            if (outcome == ConfirmOutcome.Confirmed) outbox.SendSoon();
+            return outcome;
         }
         catch (DbUpdateException e) when (!Data.Concurrency.IsRetryable(e))
         {
@@ -35,6 +38,8 @@ public sealed class TransferConfirmation(AppDbContext db, Audit.AuditLog audit, 
         await db.LockOrderAsync(orderId, ct);
         var order = await db.Orders.Include(o => o.Lines).SingleAsync(o => o.Id == orderId, ct);
         if (order.PaymentReference is { } paid) return paid == paymentReference ? ConfirmOutcome.AlreadyConfirmed : ConfirmOutcome.OtherReference;
+        // Cancelled by the unit or an administrator, or expired unpaid: its stock went back, so the money cannot pay it.
+        if (order.Status == OrderStatus.Cancelled) return ConfirmOutcome.Cancelled;
         if (order.Status != OrderStatus.PendingPayment) return ConfirmOutcome.NotPending;
         if (await db.Orders.AnyAsync(o => o.PaymentReference == paymentReference, ct)) return ConfirmOutcome.ReferenceUsed;
 
@@ -45,6 +50,7 @@ public sealed class TransferConfirmation(AppDbContext db, Audit.AuditLog audit, 
         db.Shipments.AddRange(Shipment.ForPaidOrder(order, now));
         audit.Record(AuditAction, nameof(Order), order.Id.ToString(), new Dictionary<string, object?> { ["Status"] = OrderStatus.PendingPayment },
             new Dictionary<string, object?> { ["Status"] = order.Status, ["BankReference"] = reference, ["Amount"] = order.Total });
+        await emails.PaidAsync(order, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();

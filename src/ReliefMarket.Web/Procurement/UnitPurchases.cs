@@ -6,9 +6,10 @@ namespace ReliefMarket.Web.Procurement;
 /// <summary>
 /// A buyer's bulk order for their work unit, placed in one transaction as checkout places a consumer's: every line's
 /// stock reserved with a conditional update (in product id order), the lines snapshotted, the invoice request written.
-/// It then waits for the unit's bank transfer (<see cref="TransferConfirmation"/>).
+/// It then waits for the unit's bank transfer (<see cref="TransferConfirmation"/>); the buyer is emailed how to pay.
 /// </summary>
-public sealed class UnitPurchases(AppDbContext db, Ordering.Stock stock, TimeProvider clock, IOptions<ProcurementOptions> options)
+public sealed class UnitPurchases(AppDbContext db, Ordering.Stock stock, ProcurementEmails emails, Email.EmailOutbox outbox, TimeProvider clock,
+    IOptions<ProcurementOptions> options)
 {
     public abstract record Outcome;
     public sealed record Placed(Guid OrderId) : Outcome;
@@ -55,19 +56,25 @@ public sealed class UnitPurchases(AppDbContext db, Ordering.Stock stock, TimePro
             await using var tx = await db.Database.BeginTransactionAsync(t);
             var unit = await db.WorkUnits.AsNoTracking().SingleAsync(u => u.Id == workUnitId, t);
             var now = clock.GetUtcNow().UtcDateTime;
-            var order = Order.ForProcurement(Guid.NewGuid(), lines, unit.DeliveryAddress, now);
+            var order = Order.ForProcurement(Guid.NewGuid(), lines, unit.DeliveryAddress, now, now.AddDays(options.Value.PaymentDays));
             // Reserve last and in product id order, as checkout does, so two orders of the same products cannot deadlock.
             foreach (var line in order.Lines.OrderBy(l => l.ProductId))
                 if (!await stock.TryReserveAsync(line.ProductId, line.Quantity, t))
                     return (Outcome)new OutOfStock(line.ProductName.Current); // disposing the transaction rolls back earlier reservations
             db.Orders.Add(order);
-            db.ProcurementOrders.Add(new ProcurementOrder(order.Id, workUnitId, buyerId, invoice, now));
+            var purchase = new ProcurementOrder(order.Id, workUnitId, buyerId, invoice, now);
+            db.ProcurementOrders.Add(purchase);
+            await emails.PlacedAsync(order, purchase, t);
             await db.SaveChangesAsync(t);
             await tx.CommitAsync(t);
             return new Placed(order.Id);
         }, ct);
         db.ChangeTracker.Clear();
-        if (outcome is Placed) await stock.StockChangedAsync(ct);
+        if (outcome is Placed)
+        {
+            outbox.SendSoon();
+            await stock.StockChangedAsync(ct);
+        }
         return outcome;
     }
 }

@@ -255,6 +255,36 @@ public abstract class ImportsTests<TShop>(TShop shop) : IClassFixture<TShop> whe
         finally { (options.BackgroundFromRows, options.ChunkRows) = (threshold, chunk); }
     }
 
+    [Fact]
+    public async Task The_progress_of_a_background_commit_is_read_from_the_import_row_so_a_page_on_any_node_shows_it()
+    {
+        var admin = await AdminShop.AdminAsync(shop);
+        var product = await ChannelDevice.RegisterAsync(shop);
+        var options = shop.Services.GetRequiredService<IOptions<ImportsOptions>>().Value;
+        var threshold = options.BackgroundFromRows;
+        options.BackgroundFromRows = 5;
+        try
+        {
+            var id = await PreviewAsync(admin, Csv(Enumerable.Range(0, 7).Select(i => $"{R()},9:{i:00},{product.Slug},1,10.00,10.00").ToArray()));
+            await CommitAsync(admin, id);
+            // What a job running on another node writes after its second chunk, through its own connection.
+            await using (var scope = shop.Scope(out var db))
+                await db.SalesImports.Where(i => i.Id == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.RowsWritten, 4));
+
+            var page = await admin.PageAsync($"{Url}/{id}");
+
+            var bar = page.QuerySelector("progress#import-progress")!;
+            Assert.Equal(("4", "7"), (bar.GetAttribute("value"), bar.GetAttribute("max")));
+            Assert.Contains("4", page.QuerySelector(".import-progress label")!.TextContent);
+
+            await using (var scope = shop.Services.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<ImportSalesJob>().RunAsync(id, CancellationToken.None);
+            var import = await ImportAsync(id);
+            Assert.Equal((ImportStatus.Committed, 7, 7), (import.Status, import.RowsWritten, import.CommittedRows));
+        }
+        finally { options.BackgroundFromRows = threshold; }
+    }
+
     private async Task<byte[]> FileOfAsync(Guid id) => (await ImportAsync(id)).Content;
 
     [Fact]

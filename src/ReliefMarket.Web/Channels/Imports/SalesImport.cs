@@ -46,6 +46,13 @@ public class SalesImport
     public int CommittedRows { get; private set; }
     public long CommittedFen { get; private set; }
     public DateTime? CommittedAtUtc { get; private set; }
+    /// <summary>
+    /// Rows a running commit has written so far, of <see cref="RowsToWrite"/>: written by the job through a connection of
+    /// its own (see <see cref="ImportProgress"/>), so a page served by any node reads it. Nothing is committed before the
+    /// whole import is.
+    /// </summary>
+    public int RowsWritten { get; private set; }
+    public int RowsToWrite { get; private set; }
     /// <summary>Why the last commit failed (nothing was written), for the page.</summary>
     public string? Failure { get; private set; }
 
@@ -63,19 +70,22 @@ public class SalesImport
     public void Queue()
     {
         Require(Status is ImportStatus.Previewed or ImportStatus.Failed, "Only a previewed import is queued.");
-        (Status, Failure) = (ImportStatus.Queued, null);
+        (Status, Failure, RowsWritten, RowsToWrite) = (ImportStatus.Queued, null, 0, ValidRows);
     }
 
     public void MarkCommitted(int rows, long fen, DateTime atUtc)
     {
         Require(!IsCommitted, "An import is committed once.");
         (Status, CommittedRows, CommittedFen, CommittedAtUtc, Content, Failure) = (ImportStatus.Committed, rows, fen, atUtc, [], null);
+        (RowsWritten, RowsToWrite) = (rows, rows);
     }
 
     public void Fail(string reason)
     {
         Require(!IsCommitted, "A committed import cannot fail.");
         (Status, Failure) = (ImportStatus.Failed, reason.Length > 500 ? reason[..500] : reason);
+        // The rows a failed commit reported were rolled back with it.
+        RowsWritten = 0;
     }
 
     private static void Require(bool condition, string message)

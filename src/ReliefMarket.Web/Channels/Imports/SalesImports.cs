@@ -99,7 +99,6 @@ public sealed class SalesImports(AppDbContext db, Audit.AuditLog audit, TimeProv
             db.ChangeTracker.Clear();
             return await FailAsync(id, e.GetBaseException().Message, Commit.Failed, ct);
         }
-        finally { progress.Done(id); }
     }
 
     private async Task<Commit> WriteAsync(Guid id, IReadOnlyList<ValidRow> valid, OfflineSale.Catalog catalog, CancellationToken ct)
@@ -107,12 +106,13 @@ public sealed class SalesImports(AppDbContext db, Audit.AuditLog audit, TimeProv
         db.ChangeTracker.Clear();
         var now = Now;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // The claim is a write, so it takes the write lock first (SQLite) or the row lock (PostgreSQL): a concurrent
-        // commit of the same import waits here and then finds it claimed.
-        var claimed = await db.SalesImports.Where(i => i.Id == id && i.CommittedAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.CommittedAtUtc, now), ct);
-        if (claimed == 0) return Commit.AlreadyCommitted;
+        // The claim: SQLite's transaction already holds the one write lock; on PostgreSQL a lock on the import's id held
+        // to the end of the transaction. A concurrent commit of the same import waits here and then finds it committed.
+        // Not a lock on the import's row, so the job can write its progress there through another connection.
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockClass}, {BitConverter.ToInt32(id.ToByteArray())})", ct);
         var import = await db.SalesImports.AsNoTracking().SingleAsync(i => i.Id == id, ct);
+        if (import.CommittedAtUtc is not null) return Commit.AlreadyCommitted;
 
         long fen = 0;
         var written = 0;
@@ -129,7 +129,7 @@ public sealed class SalesImports(AppDbContext db, Audit.AuditLog audit, TimeProv
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-            progress.Report(id, written += chunk.Length);
+            await progress.ReportAsync(id, written += chunk.Length, valid.Count, ct);
         }
 
         var tracked = await db.SalesImports.SingleAsync(i => i.Id == id, ct);
@@ -153,6 +153,12 @@ public sealed class SalesImports(AppDbContext db, Audit.AuditLog audit, TimeProv
         await db.SaveChangesAsync(ct);
         return outcome;
     }
+
+    /// <summary>
+    /// The first key of the advisory locks claiming imports; the second is the first four bytes of the import's id (the
+    /// same on every node). Two imports sharing them only wait for each other.
+    /// </summary>
+    private const int AdvisoryLockClass = 22;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

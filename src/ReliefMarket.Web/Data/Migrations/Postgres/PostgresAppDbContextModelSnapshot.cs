@@ -2159,6 +2159,14 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("rows");
 
+                    b.Property<int>("RowsToWrite")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_to_write");
+
+                    b.Property<int>("RowsWritten")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_written");
+
                     b.Property<DateOnly>("SalesDate")
                         .HasColumnType("date")
                         .HasColumnName("sales_date");

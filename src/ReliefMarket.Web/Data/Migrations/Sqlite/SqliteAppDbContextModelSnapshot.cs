@@ -2096,6 +2096,14 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("rows");
 
+                    b.Property<int>("RowsToWrite")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_to_write");
+
+                    b.Property<int>("RowsWritten")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_written");
+
                     b.Property<DateOnly>("SalesDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("sales_date");

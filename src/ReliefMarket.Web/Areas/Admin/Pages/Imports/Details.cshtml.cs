@@ -11,7 +11,7 @@ namespace ReliefMarket.Web.Areas.Admin.Pages.Imports;
 /// /admin/imports/{id}: the preview of an uploaded file (every error by row and column, the first valid rows), the
 /// commit (Admin), the progress of a commit running in the background, and the errors as CSV.
 /// </summary>
-public class DetailsModel(AppDbContext db, SalesImports imports, ImportProgress progress, IBackgroundJobClient jobs,
+public class DetailsModel(AppDbContext db, SalesImports imports, IBackgroundJobClient jobs,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
     /// <summary>The page lists this many errors and rows; the CSV has every error.</summary>
@@ -19,7 +19,6 @@ public class DetailsModel(AppDbContext db, SalesImports imports, ImportProgress 
 
     public SalesImport Import { get; private set; } = null!;
     public SalesImports.Checked? Check { get; private set; }
-    public int? Written { get; private set; }
     public bool CanChange { get; private set; }
     [BindProperty(SupportsGet = true)] public SalesImports.Commit? Outcome { get; set; }
 
@@ -30,7 +29,6 @@ public class DetailsModel(AppDbContext db, SalesImports imports, ImportProgress 
         CanChange = User.CanChange();
         // Not while the job runs: the page refreshes every few seconds, and a large file takes a while to check.
         if (import.Status is ImportStatus.Previewed or ImportStatus.Failed) Check = await imports.CheckAsync(import, ct);
-        if (import.Status == ImportStatus.Queued) Written = progress.Of(id) ?? 0;
         return Page();
     }
 

@@ -10,10 +10,10 @@ namespace ReliefMarket.Web.Areas.Admin.Pages.WorkUnits;
 
 /// <summary>
 /// /admin/work-units/{id}: one unit — its details, its buyers (invited by email), its progress this year and its orders,
-/// each awaiting transfer with a "confirm bank transfer received" action. Every change is audited in its own transaction.
+/// each awaiting transfer with a "confirm bank transfer received" and a "cancel unpaid order" action. Every change is audited in its own transaction.
 /// </summary>
 public class EditModel(AppDbContext db, AuditLog audit, WorkUnitInvitations invitations, Email.EmailOutbox outbox,
-    TransferConfirmation confirmation, TimeProvider clock) : PageModel
+    TransferConfirmation confirmation, UnpaidProcurement unpaid, TimeProvider clock) : PageModel
 {
     public WorkUnit Unit { get; private set; } = null!;
     public IReadOnlyList<string> Buyers { get; private set; } = [];
@@ -69,6 +69,16 @@ public class EditModel(AppDbContext db, AuditLog audit, WorkUnitInvitations invi
         return outcome is ConfirmOutcome.Confirmed or ConfirmOutcome.AlreadyConfirmed
             ? RedirectToPage(new { id, notice = outcome.ToString() })
             : await ShowAsync(id, ["WorkUnits.Confirm.Problem." + outcome], ct);
+    }
+
+    /// <summary>Cancels an unpaid order and releases its stock; a paid order is refused with a message.</summary>
+    public async Task<IActionResult> OnPostCancelAsync(int id, Guid orderId, CancellationToken ct)
+    {
+        if (!await db.ProcurementOrders.AnyAsync(p => p.OrderId == orderId && p.WorkUnitId == id, ct)) return NotFound();
+        var outcome = await unpaid.CancelAsync(orderId, CancelledBy.Admin, ct);
+        return outcome is CancelOutcome.Cancelled or CancelOutcome.AlreadyCancelled
+            ? RedirectToPage(new { id, notice = outcome.ToString() })
+            : await ShowAsync(id, ["WorkUnits.Cancel.Problem." + outcome], ct);
     }
 
     private async Task<IActionResult> ShowAsync(int id, IReadOnlyList<string> problems, CancellationToken ct)
