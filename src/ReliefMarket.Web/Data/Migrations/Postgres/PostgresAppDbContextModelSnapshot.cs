@@ -233,6 +233,10 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("channel");
 
+                    b.Property<int>("ChinaDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("china_date");
+
                     b.Property<int>("CountyId")
                         .HasColumnType("integer")
                         .HasColumnName("county_id");
@@ -259,6 +263,10 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("producer_id");
 
+                    b.Property<int>("Units")
+                        .HasColumnType("integer")
+                        .HasColumnName("units");
+
                     b.Property<int>("VillageId")
                         .HasColumnType("integer")
                         .HasColumnName("village_id");
@@ -281,7 +289,7 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.HasIndex("CountyId", "OccurredAtUtc", "Channel", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_county_id_occurred_at_utc_channel_amoun~");
 
-                    b.HasIndex("OccurredAtUtc", "CertifiedAtSale", "Kind", "CountyId", "VillageId", "ProducerId", "Channel", "AmountFen", "OrderLineId")
+                    b.HasIndex("OccurredAtUtc", "OrderId", "CertifiedAtSale", "Kind", "CountyId", "VillageId", "ProducerId", "Channel", "ChinaDate", "AmountFen", "Units", "OrderLineId")
                         .HasDatabaseName("ix_attribution_entries_report");
 
                     b.ToTable("attribution_entries", (string)null);

@@ -220,6 +220,10 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
+                    b.Property<int>("ChinaDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("china_date");
+
                     b.Property<int>("CountyId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("county_id");
@@ -246,6 +250,10 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("producer_id");
 
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("units");
+
                     b.Property<int>("VillageId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("village_id");
@@ -268,7 +276,7 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.HasIndex("CountyId", "OccurredAtUtc", "Channel", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_county_id_occurred_at_utc_channel_amount_fen");
 
-                    b.HasIndex("OccurredAtUtc", "CertifiedAtSale", "Kind", "CountyId", "VillageId", "ProducerId", "Channel", "AmountFen", "OrderLineId")
+                    b.HasIndex("OccurredAtUtc", "OrderId", "CertifiedAtSale", "Kind", "CountyId", "VillageId", "ProducerId", "Channel", "ChinaDate", "AmountFen", "Units", "OrderLineId")
                         .HasDatabaseName("ix_attribution_entries_report");
 
                     b.ToTable("attribution_entries", (string)null);
