@@ -64,13 +64,16 @@ public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> 
         var villageNames = villages.ToDictionary(v => v.Id, v => v.Name.Current);
         var producers = await db.Producers.AsNoTracking().Where(p => producerScope == null || p.Id == producerScope).OrderBy(p => p.Code).ToListAsync(ct);
         var producerNames = producers.ToDictionary(p => p.Id, p => p.Name.Current);
+        // Looked up once here, not once per cell and bar (a three-year view labels tens of thousands of them).
+        var channelNames = Enum.GetValues<Channel>().ToDictionary(c => c, c => localizer["Channel." + c].Value);
+        var categoryNames = Enum.GetValues<ProductCategory>().ToDictionary(c => c, c => localizer["Category." + c].Value);
         string Label(ReportDimension d, ReportFact f) => d switch
         {
             ReportDimension.County => countyNames.GetValueOrDefault(f.CountyId, "?"),
             ReportDimension.Village => villageNames.GetValueOrDefault(f.VillageId, "?"),
             ReportDimension.Producer => producerNames.GetValueOrDefault(f.ProducerId, "?"),
-            ReportDimension.Channel => localizer["Channel." + f.Channel].Value,
-            ReportDimension.Category => f.Category is { } c ? localizer["Category." + c].Value : "?",
+            ReportDimension.Channel => channelNames[f.Channel],
+            ReportDimension.Category => f.Category is { } c ? categoryNames[c] : "?",
             ReportDimension.Month => $"{f.Year:D4}-{f.Month:D2}",
             _ => $"{f.Year:D4} Q{(f.Month + 2) / 3}",
         };
@@ -89,7 +92,11 @@ public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> 
 
         var series = cube.Select(f => Label(query.Stack, f)).Distinct().Order(StringComparer.Ordinal).ToList();
         var bars = cube.GroupBy(f => BarOf(query.Interval, f)).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new ChartBar(g.Key, series.Select(s => new Money(g.Where(f => Label(query.Stack, f) == s).Sum(f => f.Fen))).ToList()))
+            .Select(g =>
+            {
+                var parts = g.GroupBy(f => Label(query.Stack, f)).ToDictionary(s => s.Key, s => s.Sum(f => f.Fen));
+                return new ChartBar(g.Key, series.Select(s => new Money(parts.GetValueOrDefault(s))).ToList());
+            })
             .ToList();
         var byCounty = cube.GroupBy(f => Label(ReportDimension.County, f)).Select(g => (g.Key, new Money(g.Sum(f => f.Fen))))
             .Where(c => c.Item2.Fen > 0).OrderByDescending(c => c.Item2.Fen).ToList();
