@@ -193,7 +193,7 @@ public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> 
 
     /// <summary>
     /// Orders with a sale in the view. An order's sale entries are all written when it is paid, with one time, so the
-    /// distinct (time, order) pairs are the orders — and the report index, ordered by time then order, hands them over in
+    /// distinct (time, order) pairs are the orders — and the index ix_attribution_entries_report_orders hands them over in
     /// that order: the database counts them as it walks the index instead of hashing or sorting every order id.
     /// </summary>
     private static Task<int> OrdersAsync(IQueryable<AttributionEntry> entries, CancellationToken ct) =>

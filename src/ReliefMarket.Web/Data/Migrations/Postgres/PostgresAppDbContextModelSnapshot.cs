@@ -289,7 +289,10 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.HasIndex("CountyId", "OccurredAtUtc", "Channel", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_county_id_occurred_at_utc_channel_amoun~");
 
-                    b.HasIndex("OccurredAtUtc", "OrderId", "CertifiedAtSale", "Kind", "CountyId", "VillageId", "ProducerId", "Channel", "ChinaDate", "AmountFen", "Units", "OrderLineId")
+                    b.HasIndex("OccurredAtUtc", "OrderId", "CertifiedAtSale", "Kind")
+                        .HasDatabaseName("ix_attribution_entries_report_orders");
+
+                    b.HasIndex("OccurredAtUtc", "CertifiedAtSale", "Kind", "CountyId", "VillageId", "ProducerId", "Channel", "ChinaDate", "AmountFen", "Units", "OrderLineId")
                         .HasDatabaseName("ix_attribution_entries_report");
 
                     b.ToTable("attribution_entries", (string)null);
