@@ -60,9 +60,12 @@ public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> 
         var query = AidReportQuery.Parse(parameters, today);
         var counties = await db.Counties.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
         var countyNames = counties.ToDictionary(c => c.Id, c => c.Name.Current);
-        var villages = await db.Villages.AsNoTracking().OrderBy(v => v.Code).ToListAsync(ct);
+        var villages = await db.Villages.AsNoTracking().OrderBy(v => v.Code)
+            .Select(v => new { v.Id, v.Code, v.Name, v.RegisteredPoorHouseholds }).ToListAsync(ct);
         var villageNames = villages.ToDictionary(v => v.Id, v => v.Name.Current);
-        var producers = await db.Producers.AsNoTracking().Where(p => producerScope == null || p.Id == producerScope).OrderBy(p => p.Code).ToListAsync(ct);
+        // Names and codes only: not the stories, sourcing shares and bank details of every village and producer on every request.
+        var producers = await db.Producers.AsNoTracking().Where(p => producerScope == null || p.Id == producerScope).OrderBy(p => p.Code)
+            .Select(p => new { p.Id, p.Code, p.Name }).ToListAsync(ct);
         var producerNames = producers.ToDictionary(p => p.Id, p => p.Name.Current);
         // Looked up once here, not once per cell and bar (a three-year view labels tens of thousands of them).
         var channelNames = Enum.GetValues<Channel>().ToDictionary(c => c, c => localizer["Channel." + c].Value);

@@ -274,6 +274,9 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_attribution_entries");
 
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_attribution_entries_county_id");
+
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_attribution_entries_order_id");
 
@@ -285,9 +288,6 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
 
                     b.HasIndex("VillageId", "OccurredAtUtc", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_village_id_occurred_at_utc_amount_fen");
-
-                    b.HasIndex("CountyId", "OccurredAtUtc", "Channel", "AmountFen")
-                        .HasDatabaseName("ix_attribution_entries_county_id_occurred_at_utc_channel_amoun~");
 
                     b.HasIndex("OccurredAtUtc", "OrderId", "CertifiedAtSale", "Kind")
                         .HasDatabaseName("ix_attribution_entries_report_orders");

@@ -261,6 +261,9 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_attribution_entries");
 
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_attribution_entries_county_id");
+
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_attribution_entries_order_id");
 
@@ -272,9 +275,6 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("VillageId", "OccurredAtUtc", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_village_id_occurred_at_utc_amount_fen");
-
-                    b.HasIndex("CountyId", "OccurredAtUtc", "Channel", "AmountFen")
-                        .HasDatabaseName("ix_attribution_entries_county_id_occurred_at_utc_channel_amount_fen");
 
                     b.HasIndex("OccurredAtUtc", "OrderId", "CertifiedAtSale", "Kind")
                         .HasDatabaseName("ix_attribution_entries_report_orders");
