@@ -1,7 +1,7 @@
 # Shared by the bench scripts: publish the shop in Release, start/stop it on a port, measure a URL with wrk.
 source scripts/lib/services.sh
 
-OUT="bench/.out"
+OUT="${BENCH_OUT:-bench/.out}" # another folder lets two runs of one checkout go at once (with BENCH_PORT)
 PORT="${BENCH_PORT:-5099}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 APP_PID=""

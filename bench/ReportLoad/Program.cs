@@ -86,6 +86,7 @@ foreach (var (name, url) in views)
 }
 
 // The raw GROUP BY of each view: the same filter (certified, the period in China time), the same groups, nothing else.
+// The three-year view has two: months from the time (as first written), and from the date column (the stricter baseline).
 var (quarterFrom, quarterTo) = (ToUtc(quarter), ToUtc(quarter.AddMonths(3)));
 var (yearsFrom, yearsTo) = (ToUtc(threeYearsFrom), ToUtc(today.AddDays(1)));
 var raw = new (string Name, string Sql, DateTime From, DateTime To)[]
@@ -96,6 +97,10 @@ var raw = new (string Name, string Sql, DateTime From, DateTime To)[]
     ("raw 3 years village x month", postgres
         ? "SELECT village_id, date_trunc('month', occurred_at_utc + interval '8 hours'), SUM(amount_fen) FROM attribution_entries WHERE certified_at_sale AND occurred_at_utc >= @from AND occurred_at_utc < @to GROUP BY 1, 2"
         : "SELECT village_id, strftime('%Y-%m', occurred_at_utc, '+8 hours'), SUM(amount_fen) FROM attribution_entries WHERE certified_at_sale AND occurred_at_utc >= @from AND occurred_at_utc < @to GROUP BY 1, 2",
+        yearsFrom, yearsTo),
+    // The same question asked of the entries' China-time date column (yyyymmdd), which the report itself groups by.
+    ("raw 3 years village x month by date column",
+        "SELECT village_id, china_date / 100, SUM(amount_fen) FROM attribution_entries WHERE certified_at_sale AND occurred_at_utc >= @from AND occurred_at_utc < @to GROUP BY 1, 2",
         yearsFrom, yearsTo),
 };
 foreach (var (name, sql, from, to) in raw)
@@ -204,7 +209,7 @@ async Task GenerateAsync(AppDbContext db, int count)
 
     // Two lines an order, two villages a line: four entries an order.
     var orders = count / 4;
-    IEnumerable<(Guid Order, DateTime At, string Channel, long Line, int Product, int Producer, int Quantity, long Price, bool Certified, (int Village, long Fen)[] Parts, bool Refund)> Rows()
+    IEnumerable<(Guid Order, DateTime At, string Channel, long Line, int Product, int Producer, int Quantity, long Price, bool Certified, (int Village, long Fen, int Units)[] Parts, bool Refund)> Rows()
     {
         var line = firstLineId;
         for (var o = 0; o < orders; o++)
@@ -216,8 +221,11 @@ async Task GenerateAsync(AppDbContext db, int count)
                 var (quantity, price) = (random.Next(1, 5), random.Next(990, 9990));
                 var amount = quantity * (long)price;
                 var first = amount * 6 / 10;
+                var refund = random.Next(100) == 0;
+                // A sale entry carries its part of the line's units (split 60/40 like the money, as AttributionRule does); a refund none.
+                Money[] units = refund ? [Money.Zero, Money.Zero] : new Money(quantity).Allocate([6000, 4000]);
                 yield return (id, at, channel, line, productIds[random.Next(productIds.Length)], p.Id, quantity, price, random.Next(100) >= 5,
-                    [(p.First, first), (p.Second, amount - first)], random.Next(100) == 0);
+                    [(p.First, first, (int)units[0].Fen), (p.Second, amount - first, (int)units[1].Fen)], refund);
             }
         }
     }
@@ -225,7 +233,7 @@ async Task GenerateAsync(AppDbContext db, int count)
     if (postgres) await CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), rows.Select(r => (r.Order, r.At, r.Channel, r.Line, r.Product, r.Producer, r.Quantity, r.Price, r.Certified, r.Parts, r.Refund)).ToList());
     else await InsertAsync(db.Database.GetDbConnection(), rows.Select(r => (r.Order, r.At, r.Channel, r.Line, r.Product, r.Producer, r.Quantity, r.Price, r.Certified, r.Parts, r.Refund)).ToList());
 
-    async Task CopyAsync(NpgsqlConnection connection, List<(Guid Order, DateTime At, string Channel, long Line, int Product, int Producer, int Quantity, long Price, bool Certified, (int Village, long Fen)[] Parts, bool Refund)> all)
+    async Task CopyAsync(NpgsqlConnection connection, List<(Guid Order, DateTime At, string Channel, long Line, int Product, int Producer, int Quantity, long Price, bool Certified, (int Village, long Fen, int Units)[] Parts, bool Refund)> all)
     {
         await connection.OpenAsync();
         await using (var copy = await connection.BeginBinaryImportAsync(
@@ -258,16 +266,17 @@ async Task GenerateAsync(AppDbContext db, int count)
             await copy.CompleteAsync();
         }
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY attribution_entries (order_id, order_line_id, village_id, county_id, producer_id, channel, certified_at_sale, kind, amount_fen, occurred_at_utc) FROM STDIN (FORMAT BINARY)"))
+            "COPY attribution_entries (order_id, order_line_id, village_id, county_id, producer_id, channel, certified_at_sale, kind, amount_fen, occurred_at_utc, units, china_date) FROM STDIN (FORMAT BINARY)"))
         {
             copy.Timeout = TimeSpan.FromMinutes(15);
             foreach (var r in all)
-                foreach (var (village, fen) in r.Parts)
+                foreach (var (village, fen, units) in r.Parts)
                 {
                     await copy.StartRowAsync();
                     await copy.WriteAsync(r.Order, NpgsqlDbType.Uuid); await copy.WriteAsync(r.Line); await copy.WriteAsync(village); await copy.WriteAsync(villageCounty[village]);
                     await copy.WriteAsync(r.Producer); await copy.WriteAsync(r.Channel); await copy.WriteAsync(r.Certified);
                     await copy.WriteAsync(r.Refund ? "Refund" : "Sale"); await copy.WriteAsync(r.Refund ? -fen : fen); await copy.WriteAsync(r.At, NpgsqlDbType.TimestampTz);
+                    await copy.WriteAsync(units); await copy.WriteAsync(ReliefMarket.Domain.Attribution.AttributionEntry.DateKey(r.At));
                 }
             await copy.CompleteAsync();
         }
@@ -275,7 +284,7 @@ async Task GenerateAsync(AppDbContext db, int count)
         await analyze.ExecuteNonQueryAsync();
     }
 
-    async Task InsertAsync(DbConnection connection, List<(Guid Order, DateTime At, string Channel, long Line, int Product, int Producer, int Quantity, long Price, bool Certified, (int Village, long Fen)[] Parts, bool Refund)> all)
+    async Task InsertAsync(DbConnection connection, List<(Guid Order, DateTime At, string Channel, long Line, int Product, int Producer, int Quantity, long Price, bool Certified, (int Village, long Fen, int Units)[] Parts, bool Refund)> all)
     {
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -296,7 +305,7 @@ async Task GenerateAsync(AppDbContext db, int count)
         }
         var order = Prepare("INSERT INTO orders (id, channel, status, subtotal_fen, shipping_fee_fen, total_fen, refunded_fen, created_at_utc, paid_at_utc, awaiting_async_payment, expires_at_utc) VALUES (@p0, @p1, 'Delivered', @p2, 0, @p2, 0, @p3, @p3, 0, @p3)", 4);
         var line = Prepare("INSERT INTO order_lines (id, order_id, product_id, unit_price_fen, quantity, producer_id, certified_at_sale, producer_name_en, producer_name_zh, product_name_en, product_name_zh, unit_en, unit_zh) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, 'Bench producer', '压测合作社', 'Bench product', '压测产品', 'box', '箱')", 7);
-        var entry = Prepare("INSERT INTO attribution_entries (order_id, order_line_id, village_id, county_id, producer_id, channel, certified_at_sale, kind, amount_fen, occurred_at_utc) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)", 10);
+        var entry = Prepare("INSERT INTO attribution_entries (order_id, order_line_id, village_id, county_id, producer_id, channel, certified_at_sale, kind, amount_fen, occurred_at_utc, units, china_date) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11)", 12);
         foreach (var o in all.GroupBy(r => r.Order))
         {
             var r0 = o.First();
@@ -305,8 +314,9 @@ async Task GenerateAsync(AppDbContext db, int count)
             foreach (var r in o)
             {
                 await Run(line, r.Line, id, r.Product, r.Price, r.Quantity, r.Producer, r.Certified ? 1 : 0);
-                foreach (var (village, fen) in r.Parts)
-                    await Run(entry, id, r.Line, village, villageCounty[village], r.Producer, r.Channel, r.Certified ? 1 : 0, r.Refund ? "Refund" : "Sale", r.Refund ? -fen : fen, Time(r.At));
+                foreach (var (village, fen, units) in r.Parts)
+                    await Run(entry, id, r.Line, village, villageCounty[village], r.Producer, r.Channel, r.Certified ? 1 : 0, r.Refund ? "Refund" : "Sale", r.Refund ? -fen : fen, Time(r.At),
+                        units, ReliefMarket.Domain.Attribution.AttributionEntry.DateKey(r.At));
             }
         }
         await transaction.CommitAsync();

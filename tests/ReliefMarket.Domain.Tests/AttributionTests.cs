@@ -25,6 +25,27 @@ public class AttributionTests
     }
 
     [Fact]
+    public void Sale_entries_carry_the_line_units_split_like_the_money_and_refunds_carry_none()
+    {
+        var order = TestData.OrderOf(1001, 3, (1, 6000), (2, 4000));
+        order.MarkPaid("cs_1", TestData.Now);
+
+        var sale = AttributionRule.ForPaidOrder(order);
+        var refund = AttributionRule.ForRefund(order, order.Lines[0], order.Lines[0].Amount, TestData.Now);
+
+        Assert.Equal([2, 1], sale.Select(e => e.Units));
+        Assert.All(refund, e => Assert.Equal(0, e.Units));
+    }
+
+    [Theory]
+    [InlineData("2026-03-31T15:59:59Z", 20260331)] // 23:59:59 in China
+    [InlineData("2026-03-31T16:00:00Z", 20260401)] // midnight in China: the next day, month and quarter
+    [InlineData("2026-12-31T16:00:00Z", 20270101)]
+    public void Entries_know_their_China_time_date(string utc, int chinaDate) =>
+        Assert.Equal(chinaDate, AttributionEntry.DateKey(DateTime.Parse(utc, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AdjustToUniversal)));
+
+    [Fact]
     public void Unpaid_orders_are_not_attributed() =>
         Assert.Throws<DomainException>(() => AttributionRule.ForPaidOrder(TestData.OrderOf(1000, 1)));
 
@@ -70,6 +91,7 @@ public class AttributionTests
                 var refundAmount = new Money(1 + refundSeed % line.Amount.Fen);
                 var refund = AttributionRule.ForRefund(order, line, refundAmount, TestData.Now);
                 return sale.Sum(e => e.Amount.Fen) == line.Amount.Fen
+                       && sale.Sum(e => e.Units) == quantity && sale.All(e => e.Units >= 0)
                        && refund.Sum(e => e.Amount.Fen) == -refundAmount.Fen
                        && sale.Count == shares.Length
                        && sale.All(e => e.Amount.Fen >= 0) && refund.All(e => e.Amount.Fen <= 0);

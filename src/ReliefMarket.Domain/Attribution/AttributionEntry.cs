@@ -14,7 +14,8 @@ public class AttributionEntry
     private AttributionEntry() { }
 
     public AttributionEntry(Guid orderId, long orderLineId, int villageId, int countyId, int producerId, Channel channel,
-        bool certifiedAtSale, AttributionKind kind, Money amount, DateTime occurredAtUtc, DateTime? bookedAtUtc = null, bool held = false)
+        bool certifiedAtSale, AttributionKind kind, Money amount, DateTime occurredAtUtc, DateTime? bookedAtUtc = null, bool held = false,
+        int units = 0)
     {
         OrderId = orderId;
         OrderLineId = orderLineId;
@@ -28,6 +29,8 @@ public class AttributionEntry
         OccurredAtUtc = occurredAtUtc;
         BookedAtUtc = bookedAtUtc ?? occurredAtUtc;
         Held = held;
+        Units = units;
+        ChinaDate = DateKey(occurredAtUtc);
     }
 
     public long Id { get; private set; }
@@ -56,4 +59,23 @@ public class AttributionEntry
     /// address, not delivered yet). What held entries hold comes free as <c>HoldRelease</c>s written at delivery.
     /// </summary>
     public bool Held { get; private set; }
+
+    /// <summary>
+    /// This entry's part of its line's units, split between the villages like the money (so units, like amounts, add
+    /// up across villages); 0 on refunds, which do not un-sell units.
+    /// </summary>
+    public int Units { get; private set; }
+
+    /// <summary>
+    /// The China-time calendar day of <see cref="OccurredAtUtc"/> as yyyymmdd (20260315): reports group by month
+    /// (<c>ChinaDate / 100</c>) and day with integer arithmetic instead of converting a time on every row.
+    /// </summary>
+    public int ChinaDate { get; private set; }
+
+    /// <summary>yyyymmdd of the China-time day an instant falls on (China keeps UTC+8 all year).</summary>
+    public static int DateKey(DateTime utc)
+    {
+        var china = utc.AddHours(8);
+        return china.Year * 10000 + china.Month * 100 + china.Day;
+    }
 }

@@ -87,8 +87,12 @@ public static class AttributionRule
 
     private static List<AttributionEntry> Split(Order order, OrderLine line, Money amount, AttributionKind kind, DateTime atUtc, DateTime? bookedAtUtc = null)
     {
-        var parts = amount.Allocate(line.Shares.Select(s => (long)s.BasisPoints).ToList());
+        var weights = line.Shares.Select(s => (long)s.BasisPoints).ToList();
+        var parts = amount.Allocate(weights);
+        // The line's units split by the same shares and the same largest-remainder rule as its money.
+        var units = kind == AttributionKind.Sale ? new Money(line.Quantity).Allocate(weights) : new Money[weights.Count];
         return line.Shares.Select((share, i) => new AttributionEntry(order.Id, line.Id, share.VillageId, share.CountyId,
-            line.ProducerId, order.Channel, line.CertifiedAtSale, kind, parts[i], atUtc, bookedAtUtc, HeldUntilDelivery(order))).ToList();
+            line.ProducerId, order.Channel, line.CertifiedAtSale, kind, parts[i], atUtc, bookedAtUtc, HeldUntilDelivery(order),
+            units: (int)units[i].Fen)).ToList();
     }
 }

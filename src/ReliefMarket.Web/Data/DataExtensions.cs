@@ -70,7 +70,12 @@ public static class DataExtensions
         // Nothing pending is the usual start, and asking costs one query; MigrateAsync itself would also diff the whole
         // model against the snapshot to warn of a forgotten migration (a second or more at start-up, docs/decisions/0025),
         // a check PersistenceTests makes on every test run instead.
-        if (options.MigrateOnStartup && (await db.Database.GetPendingMigrationsAsync()).Any()) await db.Database.MigrateAsync();
+        if (options.MigrateOnStartup && (await db.Database.GetPendingMigrationsAsync()).Any())
+        {
+            // A migration may backfill or index a large table (a million attribution entries take minutes): not a request.
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+            await db.Database.MigrateAsync();
+        }
         var seeder = scope.ServiceProvider.GetRequiredService<Seed.DemoSeeder>();
         if (options.SeedDemoData)
             // Demo accounts have a published password: they exist only where DemoAccounts:Password is configured

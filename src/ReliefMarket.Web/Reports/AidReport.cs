@@ -5,10 +5,12 @@ using Microsoft.Extensions.Localization;
 namespace ReliefMarket.Web.Reports;
 
 /// <summary>
-/// One cell of the cube the report is cut from: the net amount (sales less refunds) of one village, channel and
-/// China-time month — and producer, category and day only when the view needs them (0 or null otherwise).
+/// One cell of the cube the report is cut from: the net amount (sales less refunds), the units sold and the number of
+/// entries of one village, channel and China-time month — and producer, category and day only when the view needs them
+/// (0 or null otherwise).
 /// </summary>
-public sealed record ReportFact(int CountyId, int VillageId, int ProducerId, Channel Channel, ProductCategory? Category, int Year, int Month, int Day, long Fen);
+public sealed record ReportFact(int CountyId, int VillageId, int ProducerId, Channel Channel, ProductCategory? Category, int Year, int Month, int Day,
+    long Fen, int Units, int Entries);
 
 public sealed record ReportTotals(Money NetSales, int Orders, int Units, int Villages, int HouseholdsReached);
 
@@ -30,6 +32,8 @@ public sealed record AidReportResult(AidReportQuery Query, ReportTotals Totals, 
     public bool ExportTooLarge { get; init; }
     /// <summary>The livestream campaigns the report can be filtered by (code, name), newest first.</summary>
     public IReadOnlyList<(string Code, string Name)> Campaigns { get; init; } = [];
+    /// <summary>How many attribution entries the view covers: the measure of "too large to export while waiting".</summary>
+    public int Entries { get; init; }
 }
 
 public sealed record ReportPivot(IReadOnlyList<string> Rows, IReadOnlyList<string> Columns, IReadOnlyDictionary<(string Row, string Column), Money> Cells)
@@ -56,17 +60,23 @@ public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> 
         var query = AidReportQuery.Parse(parameters, today);
         var counties = await db.Counties.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
         var countyNames = counties.ToDictionary(c => c.Id, c => c.Name.Current);
-        var villages = await db.Villages.AsNoTracking().OrderBy(v => v.Code).ToListAsync(ct);
+        var villages = await db.Villages.AsNoTracking().OrderBy(v => v.Code)
+            .Select(v => new { v.Id, v.Code, v.Name, v.RegisteredPoorHouseholds }).ToListAsync(ct);
         var villageNames = villages.ToDictionary(v => v.Id, v => v.Name.Current);
-        var producers = await db.Producers.AsNoTracking().Where(p => producerScope == null || p.Id == producerScope).OrderBy(p => p.Code).ToListAsync(ct);
+        // Names and codes only: not the stories, sourcing shares and bank details of every village and producer on every request.
+        var producers = await db.Producers.AsNoTracking().Where(p => producerScope == null || p.Id == producerScope).OrderBy(p => p.Code)
+            .Select(p => new { p.Id, p.Code, p.Name }).ToListAsync(ct);
         var producerNames = producers.ToDictionary(p => p.Id, p => p.Name.Current);
+        // Looked up once here, not once per cell and bar (a three-year view labels tens of thousands of them).
+        var channelNames = Enum.GetValues<Channel>().ToDictionary(c => c, c => localizer["Channel." + c].Value);
+        var categoryNames = Enum.GetValues<ProductCategory>().ToDictionary(c => c, c => localizer["Category." + c].Value);
         string Label(ReportDimension d, ReportFact f) => d switch
         {
             ReportDimension.County => countyNames.GetValueOrDefault(f.CountyId, "?"),
             ReportDimension.Village => villageNames.GetValueOrDefault(f.VillageId, "?"),
             ReportDimension.Producer => producerNames.GetValueOrDefault(f.ProducerId, "?"),
-            ReportDimension.Channel => localizer["Channel." + f.Channel].Value,
-            ReportDimension.Category => f.Category is { } c ? localizer["Category." + c].Value : "?",
+            ReportDimension.Channel => channelNames[f.Channel],
+            ReportDimension.Category => f.Category is { } c ? categoryNames[c] : "?",
             ReportDimension.Month => $"{f.Year:D4}-{f.Month:D2}",
             _ => $"{f.Year:D4} Q{(f.Month + 2) / 3}",
         };
@@ -74,8 +84,8 @@ public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> 
         var entries = await FilteredAsync(query, producerScope, ct);
         var cube = await CubeAsync(entries, query, ct);
         var reached = cube.GroupBy(f => f.VillageId).Where(g => g.Sum(f => f.Fen) > 0).Select(g => g.Key).ToHashSet();
-        var (orders, units) = await OrdersAndUnitsAsync(entries, ct);
-        var totals = new ReportTotals(new Money(cube.Sum(f => f.Fen)), orders, units, reached.Count,
+        var orders = await OrdersAsync(entries, ct);
+        var totals = new ReportTotals(new Money(cube.Sum(f => f.Fen)), orders, cube.Sum(f => f.Units), reached.Count,
             villages.Where(v => reached.Contains(v.Id)).Sum(v => v.RegisteredPoorHouseholds));
 
         var cells = cube.GroupBy(f => (Label(query.Rows, f), Label(query.Columns, f)))
@@ -85,7 +95,11 @@ public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> 
 
         var series = cube.Select(f => Label(query.Stack, f)).Distinct().Order(StringComparer.Ordinal).ToList();
         var bars = cube.GroupBy(f => BarOf(query.Interval, f)).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new ChartBar(g.Key, series.Select(s => new Money(g.Where(f => Label(query.Stack, f) == s).Sum(f => f.Fen))).ToList()))
+            .Select(g =>
+            {
+                var parts = g.GroupBy(f => Label(query.Stack, f)).ToDictionary(s => s.Key, s => s.Sum(f => f.Fen));
+                return new ChartBar(g.Key, series.Select(s => new Money(parts.GetValueOrDefault(s))).ToList());
+            })
             .ToList();
         var byCounty = cube.GroupBy(f => Label(ReportDimension.County, f)).Select(g => (g.Key, new Money(g.Sum(f => f.Fen))))
             .Where(c => c.Item2.Fen > 0).OrderByDescending(c => c.Item2.Fen).ToList();
@@ -93,7 +107,7 @@ public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> 
             producers.Select(p => (p.Code, p.Name.Current)).ToList());
         var campaigns = (await db.Campaigns.AsNoTracking().OrderByDescending(c => c.StartsOn).Select(c => new { c.Code, c.Name }).Take(200).ToListAsync(ct))
             .Select(c => (c.Code, c.Name)).ToList();
-        return new AidReportResult(query, totals, pivot, series, bars, byCounty, choices, today) { Campaigns = campaigns };
+        return new AidReportResult(query, totals, pivot, series, bars, byCounty, choices, today) { Campaigns = campaigns, Entries = cube.Sum(f => f.Entries) };
     }
 
     /// <summary>A bar's label: the month (2026-03), or the China-time date of the week's Monday (2026-03-02).</summary>
@@ -103,10 +117,6 @@ public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> 
         var day = new DateOnly(f.Year, f.Month, f.Day);
         return day.AddDays(-(((int)day.DayOfWeek + 6) % 7)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
-
-    /// <summary>How many attribution entries the view covers: the measure of "too large to export while waiting".</summary>
-    public async Task<int> CountEntriesAsync(AidReportQuery query, int? producerScope, CancellationToken ct) =>
-        await (await FilteredAsync(query, producerScope, ct)).CountAsync(ct);
 
     /// <summary>A cooperative member naming another producer: the pages answer 404, as for any id that is not theirs.</summary>
     public async Task<bool> IsOutsideScopeAsync(IQueryCollection parameters, int? producerScope, CancellationToken ct)
@@ -154,42 +164,43 @@ public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> 
     /// <summary>
     /// The one GROUP BY: by village (and its county), channel and China-time month — by producer, category or day
     /// only when the view shows them (the constants keep the other groups out of the SQL), so the database returns a
-    /// few thousand rows even for three years of a million entries.
+    /// few thousand rows even for three years of a million entries. Months and days come from the entries' integer
+    /// China-time date (yyyymmdd), not from converting each row's time.
     /// </summary>
     private async Task<List<ReportFact>> CubeAsync(IQueryable<AttributionEntry> entries, AidReportQuery query, CancellationToken ct)
     {
         bool Shows(ReportDimension d) => query.Rows == d || query.Columns == d || query.Stack == d;
         var (byProducer, byDay) = (Shows(ReportDimension.Producer), query.Interval == ChartInterval.Week);
-        // China has no daylight saving: a China-time date is the UTC time plus eight hours.
-        var facts = Shows(ReportDimension.Category)
+        var cells = Shows(ReportDimension.Category)
             ? from e in entries
               join l in db.OrderLines on e.OrderLineId equals l.Id
               join p in db.Products on l.ProductId equals p.Id
               group e by new
               {
                   e.CountyId, e.VillageId, ProducerId = EF.Constant(byProducer) ? e.ProducerId : 0, e.Channel, Category = (ProductCategory?)p.Category,
-                  e.OccurredAtUtc.AddHours(8).Year, e.OccurredAtUtc.AddHours(8).Month, Day = EF.Constant(byDay) ? e.OccurredAtUtc.AddHours(8).Day : 0,
+                  Date = EF.Constant(byDay) ? e.ChinaDate : e.ChinaDate / 100 * 100,
               } into g
-              select new ReportFact(g.Key.CountyId, g.Key.VillageId, g.Key.ProducerId, g.Key.Channel, g.Key.Category, g.Key.Year, g.Key.Month, g.Key.Day, g.Sum(e => e.AmountFen))
+              select new { g.Key.CountyId, g.Key.VillageId, g.Key.ProducerId, g.Key.Channel, g.Key.Category, g.Key.Date,
+                  Fen = g.Sum(e => e.AmountFen), Units = g.Sum(e => e.Units), Entries = g.Count() }
             : from e in entries
               group e by new
               {
                   e.CountyId, e.VillageId, ProducerId = EF.Constant(byProducer) ? e.ProducerId : 0, e.Channel,
-                  e.OccurredAtUtc.AddHours(8).Year, e.OccurredAtUtc.AddHours(8).Month, Day = EF.Constant(byDay) ? e.OccurredAtUtc.AddHours(8).Day : 0,
+                  Date = EF.Constant(byDay) ? e.ChinaDate : e.ChinaDate / 100 * 100,
               } into g
-              select new ReportFact(g.Key.CountyId, g.Key.VillageId, g.Key.ProducerId, g.Key.Channel, null, g.Key.Year, g.Key.Month, g.Key.Day, g.Sum(e => e.AmountFen));
-        return await facts.ToListAsync(ct);
+              select new { g.Key.CountyId, g.Key.VillageId, g.Key.ProducerId, g.Key.Channel, Category = (ProductCategory?)null, g.Key.Date,
+                  Fen = g.Sum(e => e.AmountFen), Units = g.Sum(e => e.Units), Entries = g.Count() };
+        return (await cells.ToListAsync(ct)).Select(c => new ReportFact(c.CountyId, c.VillageId, c.ProducerId, c.Channel, c.Category,
+            c.Date / 10000, c.Date / 100 % 100, c.Date % 100, c.Fen, c.Units, c.Entries)).ToList();
     }
 
-    /// <summary>Orders and units sold in the view, counted from the order lines its sale entries belong to (one query).</summary>
-    private async Task<(int Orders, int Units)> OrdersAndUnitsAsync(IQueryable<AttributionEntry> entries, CancellationToken ct)
-    {
-        var saleLines = entries.Where(e => e.Kind == AttributionKind.Sale).Select(e => e.OrderLineId);
-        var counts = await db.OrderLines.Where(l => saleLines.Contains(l.Id)).GroupBy(l => 1)
-            .Select(g => new { Orders = g.Select(l => l.OrderId).Distinct().Count(), Units = g.Sum(l => l.Quantity) })
-            .SingleOrDefaultAsync(ct);
-        return counts is null ? (0, 0) : (counts.Orders, counts.Units);
-    }
+    /// <summary>
+    /// Orders with a sale in the view. An order's sale entries are all written when it is paid, with one time, so the
+    /// distinct (time, order) pairs are the orders — and the index ix_attribution_entries_report_orders hands them over in
+    /// that order: the database counts them as it walks the index instead of hashing or sorting every order id.
+    /// </summary>
+    private static Task<int> OrdersAsync(IQueryable<AttributionEntry> entries, CancellationToken ct) =>
+        entries.Where(e => e.Kind == AttributionKind.Sale).GroupBy(e => new { e.OccurredAtUtc, e.OrderId }).CountAsync(ct);
 
     private async Task<IQueryable<AttributionEntry>> FilteredAsync(AidReportQuery query, int? producerScope, CancellationToken ct)
     {

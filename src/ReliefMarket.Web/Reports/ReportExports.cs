@@ -36,14 +36,13 @@ public sealed class ReportExports(AppDbContext db, AidReport report, IOptions<Re
         int? producerScope, ReportExportFormat format, CancellationToken ct)
     {
         var result = await report.RunAsync(parameters, producerScope, ct);
-        if (await InBackgroundAsync(result.Query, producerScope, ct)) return (result with { ExportInBackground = true, ExportTooLarge = true }, null);
+        if (InBackground(result)) return (result with { ExportInBackground = true, ExportTooLarge = true }, null);
         var name = ReportFiles.Name(producerScope);
         return (result, format == ReportExportFormat.Xlsx ? ReportFiles.Xlsx(report, result, name) : ReportFiles.Csv(report, result, name));
     }
 
-    /// <summary>Too long a period, or too many entries (counted in the database, only when the period is short enough).</summary>
-    public async Task<bool> InBackgroundAsync(AidReportQuery query, int? producerScope, CancellationToken ct) =>
-        IsLongPeriod(query) || await report.CountEntriesAsync(query, producerScope, ct) > options.Value.BackgroundExportRows;
+    /// <summary>Too long a period, or too many entries (counted by the report's own query, not a second one).</summary>
+    public bool InBackground(AidReportResult result) => IsLongPeriod(result.Query) || result.Entries > options.Value.BackgroundExportRows;
 
     /// <summary>Records the request and nudges the export job; the job also runs every minute, so losing the nudge loses nothing.</summary>
     public async Task<ReportExport> RequestAsync(string userId, AidReportQuery query, int? producerScope, ReportExportFormat format, CancellationToken ct)

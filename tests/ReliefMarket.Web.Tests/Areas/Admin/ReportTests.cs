@@ -167,6 +167,28 @@ public abstract class ReportTests<TShop>(TShop shop) : IClassFixture<TShop> wher
     }
 
     [Fact]
+    public async Task Units_are_split_between_villages_like_the_money_so_the_villages_add_up_to_the_whole()
+    {
+        var buyer = await Shopper.Anonymous(shop).SignUpAndSignInAsync();
+        await BuyAsync(buyer, "weining-potatoes", 3); // shares: Pingshan 60 %, the Caohai demo village 40 %
+        int sold;
+        await using (var scope = shop.Scope(out var db))
+        {
+            var producer = await db.Producers.Where(p => p.Code == "weining-potato-coop").Select(p => p.Id).SingleAsync();
+            sold = await db.OrderLines.Where(l => l.ProducerId == producer && l.CertifiedAtSale
+                && db.AttributionEntries.Any(e => e.OrderLineId == l.Id && e.Kind == AttributionKind.Sale)).SumAsync(l => l.Quantity);
+        }
+        var auditor = await Shopper.Anonymous(shop).SignUpAndSignInAsync(role: Roles.Auditor);
+        async Task<int> UnitsAsync(string filter) => int.Parse((await auditor.PageAsync($"/admin/reports?{Range()}&producer=weining-potato-coop{filter}"))
+            .QuerySelector(".units")!.TextContent, CultureInfo.InvariantCulture);
+
+        var (pingshan, caohai) = (await UnitsAsync("&village=pingshan"), await UnitsAsync("&village=caohai-demo"));
+        Assert.Equal(sold, await UnitsAsync(""));
+        Assert.Equal(sold, pingshan + caohai);
+        Assert.True(pingshan > caohai && caohai > 0);
+    }
+
+    [Fact]
     public async Task Consumers_members_and_visitors_do_not_see_the_report()
     {
         Assert.StartsWith("/account/login", (await shop.Client().GetAsync("/admin/reports")).Headers.Location!.PathAndQuery);

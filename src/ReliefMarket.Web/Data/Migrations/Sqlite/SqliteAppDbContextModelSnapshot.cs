@@ -224,6 +224,10 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
+                    b.Property<int>("ChinaDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("china_date");
+
                     b.Property<int>("CountyId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("county_id");
@@ -254,12 +258,19 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("producer_id");
 
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("units");
+
                     b.Property<int>("VillageId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("village_id");
 
                     b.HasKey("Id")
                         .HasName("pk_attribution_entries");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_attribution_entries_county_id");
 
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_attribution_entries_order_id");
@@ -273,13 +284,13 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.HasIndex("VillageId", "OccurredAtUtc", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_village_id_occurred_at_utc_amount_fen");
 
-                    b.HasIndex("CountyId", "OccurredAtUtc", "Channel", "AmountFen")
-                        .HasDatabaseName("ix_attribution_entries_county_id_occurred_at_utc_channel_amount_fen");
+                    b.HasIndex("OccurredAtUtc", "OrderId", "CertifiedAtSale", "Kind")
+                        .HasDatabaseName("ix_attribution_entries_report_orders");
 
                     b.HasIndex("BookedAtUtc", "ProducerId", "Kind", "Held", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_settlement");
 
-                    b.HasIndex("OccurredAtUtc", "CertifiedAtSale", "Kind", "CountyId", "VillageId", "ProducerId", "Channel", "AmountFen", "OrderLineId")
+                    b.HasIndex("OccurredAtUtc", "CertifiedAtSale", "Kind", "CountyId", "VillageId", "ProducerId", "Channel", "ChinaDate", "AmountFen", "Units", "OrderLineId")
                         .HasDatabaseName("ix_attribution_entries_report");
 
                     b.ToTable("attribution_entries", (string)null);
