@@ -43,8 +43,9 @@ internal static class StatementSql
 
     /// <summary>
     /// The statements of every period being closed for the producers with ids from {lo} to {hi}, as
-    /// <see cref="SettlementStatement.FromLines"/> computes them, in one pass over the periods' bookings and releases
-    /// (the movements of <see cref="Movements"/>, summed per period and producer): sales, refunds, holds and releases,
+    /// <see cref="SettlementStatement.FromLines"/> computes them, in one pass over the periods' bookings and one over their
+    /// releases, each summed per period and producer on its own and then together (the movements of
+    /// <see cref="Movements"/>): sales, refunds, holds and releases,
     /// and the fee on net sales (rounded down), and the payable with nothing carried in. A statement that exists already
     /// is skipped. Balances carried in are added afterwards, period by period (<see cref="Carry"/>).
     /// </summary>
@@ -60,23 +61,26 @@ internal static class StatementSql
               CAST(SUM(m.refund) AS BIGINT) AS refunds, CAST(SUM(m.held) AS BIGINT) AS held
             FROM (
               SELECT p.id AS period_id, p.fee_bp, a.producer_id,
-                CASE WHEN a.kind = 'Sale' THEN a.amount_fen ELSE 0 END AS sale,
-                CASE WHEN a.kind = 'Refund' THEN a.amount_fen ELSE 0 END AS refund,
-                CASE WHEN a.held THEN -a.amount_fen ELSE 0 END AS held
+                SUM(CASE WHEN a.kind = 'Sale' THEN a.amount_fen ELSE 0 END) AS sale,
+                SUM(CASE WHEN a.kind = 'Refund' THEN a.amount_fen ELSE 0 END) AS refund,
+                SUM(CASE WHEN a.held THEN -a.amount_fen ELSE 0 END) AS held
               FROM ({periods}) p
               JOIN attribution_entries a ON a.booked_at_utc >= p.starts_at AND a.booked_at_utc < p.ends_at
               WHERE a.producer_id >= {lo} AND a.producer_id <= {hi}
+              GROUP BY p.id, p.fee_bp, a.producer_id
               UNION ALL
-              SELECT p.id, p.fee_bp, r.producer_id, 0, 0, r.amount_fen
+              SELECT p.id, p.fee_bp, r.producer_id, 0, 0, SUM(r.amount_fen)
               FROM ({periods}) p
               JOIN hold_releases r ON r.released_at_utc >= p.starts_at AND r.released_at_utc < p.ends_at
               WHERE r.producer_id >= {lo} AND r.producer_id <= {hi}
+              GROUP BY p.id, p.fee_bp, r.producer_id
             ) m
             GROUP BY m.period_id, m.producer_id
           ) s
           WHERE NOT EXISTS (SELECT 1 FROM settlement_statements x WHERE x.period_id = s.period_id AND x.producer_id = s.producer_id)
         ) g
         """;
+
     /// <summary>
     /// The balance carried from each statement's previous one, for one period's closed statements of producers {1} to
     /// {2} ({0} is the period id): the payable and the balance carried out change only where something is carried in.
