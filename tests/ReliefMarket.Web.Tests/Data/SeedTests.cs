@@ -135,6 +135,7 @@ public class DemoAccountTests(DevelopmentShop shop) : IClassFixture<DevelopmentS
             var run = await scope.ServiceProvider.GetRequiredService<ReliefMarket.Web.Ledger.ReconciliationJob>().RunAsync(default);
             Assert.True(run.Balanced, run.FindingsJson);
             weining = await db.Producers.Where(p => p.Code == "weining-potato-coop").Select(p => p.Id).SingleAsync();
+            Assert.NotNull((await db.Producers.SingleAsync(p => p.Id == weining)).BankAccount);
         }
         // Last week: what the weeks before held comes free, so the potato cooperative is owed money, line by line.
         await using (var scope = shop.Scope(out var db))
@@ -147,6 +148,14 @@ public class DemoAccountTests(DevelopmentShop shop) : IClassFixture<DevelopmentS
             Assert.Equal(statements[1].PayableFen, lines.Sum(l => l.AmountFen));
             Assert.Contains(lines, l => l.Kind == Domain.Settlement.StatementLineKind.Release);
             Assert.Contains(lines, l => l.Kind == Domain.Settlement.StatementLineKind.Hold);
+
+            // As the README walks through it: approved, it goes into a bank-transfer batch (the demo bank account).
+            var owed = await db.SettlementStatements.SingleAsync(s => s.Id == statements[1].Id);
+            owed.Approve("admin@reliefmarket.test", shop.Clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+            var (outcome, _) = await scope.ServiceProvider.GetRequiredService<ReliefMarket.Web.Payouts.PayoutBatches>()
+                .CreateAsync(Domain.Settlement.PayoutMethod.BankTransfer, "admin@reliefmarket.test", default);
+            Assert.Equal(ReliefMarket.Web.Payouts.BatchOutcome.Done, outcome);
         }
     }
 }

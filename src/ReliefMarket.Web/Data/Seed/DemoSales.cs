@@ -10,7 +10,8 @@ namespace ReliefMarket.Web.Data.Seed;
 /// demo consumer (shipped, delivered two days later and released after the hold, one never delivered, one partly
 /// refunded after delivery) and an egg vending cabinet's sales. Written with the same domain rules the live paths use
 /// (attribution, ledger postings, shipments, hold releases), so the books balance and settlement closes them like any
-/// other week. Seeded once: the demo payment references say whether it has been.
+/// other week. The producers sold from get a demo bank account if they have none. Seeded once: the demo payment
+/// references say whether it has been.
 /// </summary>
 public sealed class DemoSales(AppDbContext db, TimeProvider clock, IOptions<Settlement.SettlementOptions> settlement)
 {
@@ -57,6 +58,10 @@ public sealed class DemoSales(AppDbContext db, TimeProvider clock, IOptions<Sett
         var cabinet = Enumerable.Range(0, 3).Select(d => thisWeek.AddDays(-7 + d).AddHours(4))
             .Select((at, d) => OfflineSale.PaidOrder(Channel.VendingCabinet, [(eggs, 6 + d, eggs.Price)], catalog, at, $"{ReferencePrefix}cabinet_{d + 1}"))
             .ToList();
+        // Demo bank accounts, so the demo statements can go into a bank-transfer batch (real ones are entered at /admin/producers).
+        var producerIds = catalog.BySlug.Values.Select(p => p.ProducerId).Distinct().ToList();
+        foreach (var producer in await db.Producers.Where(p => producerIds.Contains(p.Id) && p.BankAccount == null).ToListAsync(ct))
+            producer.SetBankAccount(BankAccount.Create(producer.Name.Zh, "中国农业银行（演示）", "演示支行", $"62284800{producer.Id:D8}"));
         db.Orders.AddRange(sales.Select(s => s.Order).Concat(cabinet));
         await db.SaveChangesAsync(ct); // Lines get their ids; attribution refers to them.
 
