@@ -131,6 +131,30 @@ public sealed class BrowserShop : WebApplicationFactory<Program>, IAsyncLifetime
         return port;
     }
 
+    public const string Password = "Relief-test-2026";
+
+    /// <summary>A confirmed account in <paramref name="role"/> (a member of <paramref name="producerId"/>), made in the database.</summary>
+    public async Task<string> AccountAsync(string role, int? producerId = null)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ReliefMarket.Web.Data.AppUser>>();
+        var user = new ReliefMarket.Web.Data.AppUser { UserName = email, Email = email, EmailConfirmed = true, ProducerId = producerId };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        await users.AddToRoleAsync(user, role);
+        return email;
+    }
+
+    /// <summary>Signs in on the Chinese login page and waits until it has left it.</summary>
+    public static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("邮箱").FillAsync(email);
+        await page.GetByLabel("密码").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 

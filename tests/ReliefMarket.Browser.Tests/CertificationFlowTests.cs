@@ -10,28 +10,6 @@ namespace ReliefMarket.Browser.Tests;
 
 public class CertificationFlowTests(BrowserShop shop) : BrowserTests(shop)
 {
-    private const string Password = "Relief-test-2026";
-
-    private async Task<string> AccountAsync(string role, int? producerId = null)
-    {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
-        await using var scope = Shop.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, ProducerId = producerId };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        await users.AddToRoleAsync(user, role);
-        return email;
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("邮箱").FillAsync(email);
-        await page.GetByLabel("密码").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/account/login"));
-    }
-
     [Fact]
     public async Task A_member_submits_a_listing_an_admin_approves_it_the_shop_shows_the_badge_and_the_audit_log_the_approval()
     {
@@ -47,11 +25,11 @@ public class CertificationFlowTests(BrowserShop shop) : BrowserTests(shop)
                 ProductCategory.PotatoesAndVegetables, new("500克/袋", "500 g bag"), new Money(1_880), 40, ReliefMarket.Web.Listings.Illustrations.For(ProductCategory.PotatoesAndVegetables), DateTime.UtcNow));
             await db.SaveChangesAsync();
         }
-        var member = await AccountAsync(Roles.CooperativeMember, producerId);
-        var admin = await AccountAsync(Roles.Admin);
+        var member = await Shop.AccountAsync(Roles.CooperativeMember, producerId);
+        var admin = await Shop.AccountAsync(Roles.Admin);
 
         var page = await Shop.NewPageAsync(BrowserShop.Desktop);
-        await SignInAsync(page, member);
+        await BrowserShop.SignInAsync(page, member);
         await page.GotoAsync("/coop/products");
         await page.Locator("li.listing", new() { HasText = name }).GetByRole(AriaRole.Link, new() { Name = "申请认定" }).ClickAsync();
         await page.GetByLabel("说明（如县里的推荐意见、带动贫困户情况）").FillAsync("威宁县推荐，带动 12 户建档立卡贫困户。");
@@ -59,7 +37,7 @@ public class CertificationFlowTests(BrowserShop shop) : BrowserTests(shop)
         await Assertions.Expect(page.Locator("li.listing", new() { HasText = name }).Locator(".status")).ToContainTextAsync("待认定");
 
         var adminPage = await Shop.NewPageAsync(BrowserShop.Desktop);
-        await SignInAsync(adminPage, admin);
+        await BrowserShop.SignInAsync(adminPage, admin);
         await adminPage.GotoAsync("/admin/certification");
         await adminPage.Locator(".certification-queue a", new() { HasText = name }).ClickAsync();
         await adminPage.Locator("form.approve-form input[name=CertificateNumber]").FillAsync("WN-2026-0777");

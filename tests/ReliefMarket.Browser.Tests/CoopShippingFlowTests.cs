@@ -8,27 +8,8 @@ namespace ReliefMarket.Browser.Tests;
 
 public class CoopShippingFlowTests(BrowserShop shop) : BrowserTests(shop)
 {
-    private const string Password = "Relief-test-2026";
-
-    private async Task<string> NewUserAsync(string prefix, int? producerId = null)
-    {
-        var email = $"{prefix}-{Guid.NewGuid():N}@example.test";
-        await using var scope = Shop.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, ProducerId = producerId };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        await users.AddToRoleAsync(user, producerId is null ? Roles.Consumer : Roles.CooperativeMember);
-        return email;
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("邮箱").FillAsync(email);
-        await page.GetByLabel("密码").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/account/login"));
-    }
+    private Task<string> NewUserAsync(int? producerId = null) =>
+        Shop.AccountAsync(producerId is null ? Roles.Consumer : Roles.CooperativeMember, producerId);
 
     [Fact]
     public async Task On_a_phone_a_member_ships_an_order_and_the_buyer_sees_the_tracking_number()
@@ -37,12 +18,12 @@ public class CoopShippingFlowTests(BrowserShop shop) : BrowserTests(shop)
         await using (var scope = Shop.Services.CreateAsyncScope())
             producerId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Products
                 .Where(p => p.Slug == "hezhang-eggs").Select(p => p.ProducerId).SingleAsync();
-        var buyerEmail = await NewUserAsync("buyer");
-        var memberEmail = await NewUserAsync("coop", producerId);
+        var buyerEmail = await NewUserAsync();
+        var memberEmail = await NewUserAsync(producerId);
 
         // The buyer orders eggs and pays in the sandbox.
         var buyer = await Shop.NewPageAsync(BrowserShop.Phone);
-        await SignInAsync(buyer, buyerEmail);
+        await BrowserShop.SignInAsync(buyer, buyerEmail);
         await buyer.GotoAsync("/products/hezhang-eggs");
         await buyer.GetByRole(AriaRole.Button, new() { Name = "加入购物车" }).ClickAsync();
         await buyer.GotoAsync("/checkout");
@@ -59,7 +40,7 @@ public class CoopShippingFlowTests(BrowserShop shop) : BrowserTests(shop)
 
         // The member finds it from the header link, opens the packing slip and ships it.
         var member = await Shop.NewPageAsync(BrowserShop.Phone);
-        await SignInAsync(member, memberEmail);
+        await BrowserShop.SignInAsync(member, memberEmail);
         await member.GotoAsync("/");
         await member.Locator("header a[href='/coop']").ClickAsync();
         await Assertions.Expect(member.Locator(".period-card[data-days='1'] .orders")).ToHaveTextAsync("1");
