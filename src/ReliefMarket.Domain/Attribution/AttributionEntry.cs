@@ -75,7 +75,7 @@ public class AttributionEntry
     /// <summary>yyyymmdd of the China-time day an instant falls on (China keeps UTC+8 all year).</summary>
     public static int DateKey(DateTime utc)
     {
-        var china = utc.AddHours(8);
+        var china = utc + Settlement.SettlementPeriod.ChinaOffset;
         return china.Year * 10000 + china.Month * 100 + china.Day;
     }
 }

@@ -73,8 +73,10 @@ public static class DataExtensions
         if (options.MigrateOnStartup && (await db.Database.GetPendingMigrationsAsync()).Any())
         {
             // A migration may backfill or index a large table (a million attribution entries take minutes): not a request.
+            var timeout = db.Database.GetCommandTimeout();
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
             await db.Database.MigrateAsync();
+            db.Database.SetCommandTimeout(timeout); // seeding, below, uses the same context
         }
         var seeder = scope.ServiceProvider.GetRequiredService<Seed.DemoSeeder>();
         if (options.SeedDemoData)

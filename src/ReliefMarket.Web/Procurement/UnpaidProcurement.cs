@@ -2,6 +2,12 @@ namespace ReliefMarket.Web.Procurement;
 
 public enum CancelOutcome { Cancelled, AlreadyCancelled, AlreadyPaid, NotFound }
 
+public static class CancelOutcomes
+{
+    /// <summary>The order is cancelled now, whoever got there first: a success for the page that asked.</summary>
+    public static bool Ended(this CancelOutcome outcome) => outcome is CancelOutcome.Cancelled or CancelOutcome.AlreadyCancelled;
+}
+
 /// <summary>Who ended an unpaid procurement order; its <see cref="Reason"/> is kept on the order (Order.Reason.* on pages and emails).</summary>
 public enum CancelledBy { Buyer, Admin, Overdue }
 

@@ -42,7 +42,7 @@ public sealed class ReportExports(AppDbContext db, AidReport report, IOptions<Re
     }
 
     /// <summary>Too long a period, or too many entries (counted by the report's own query, not a second one).</summary>
-    public bool InBackground(AidReportResult result) => IsLongPeriod(result.Query) || result.Entries > options.Value.BackgroundExportRows;
+    private bool InBackground(AidReportResult result) => IsLongPeriod(result.Query) || result.Entries > options.Value.BackgroundExportRows;
 
     /// <summary>Records the request and nudges the export job; the job also runs every minute, so losing the nudge loses nothing.</summary>
     public async Task<ReportExport> RequestAsync(string userId, AidReportQuery query, int? producerScope, ReportExportFormat format, CancellationToken ct)

@@ -74,9 +74,9 @@ public class EditModel(AppDbContext db, AuditLog audit, WorkUnitInvitations invi
     /// <summary>Cancels an unpaid order and releases its stock; a paid order is refused with a message.</summary>
     public async Task<IActionResult> OnPostCancelAsync(int id, Guid orderId, CancellationToken ct)
     {
-        if (!await db.ProcurementOrders.AnyAsync(p => p.OrderId == orderId && p.WorkUnitId == id, ct)) return NotFound();
+        if (!await db.OfUnit(id).AnyAsync(p => p.OrderId == orderId, ct)) return NotFound();
         var outcome = await unpaid.CancelAsync(orderId, CancelledBy.Admin, ct);
-        return outcome is CancelOutcome.Cancelled or CancelOutcome.AlreadyCancelled
+        return outcome.Ended()
             ? RedirectToPage(new { id, notice = outcome.ToString() })
             : await ShowAsync(id, ["WorkUnits.Cancel.Problem." + outcome], ct);
     }
