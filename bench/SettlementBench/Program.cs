@@ -10,7 +10,8 @@
 //   close      the real SettlementJob closing all 13 periods
 //   reconcile  the real ReconciliationJob over the same data
 // Then reads every 50th statement's lines (itemised from the bookings) and checks they add up to its payable.
-// Prints one line: "lines N entries E generate-s G raw-s R close-s C ratio X reconcile-s Y statements S sampled-lines L balanced B".
+// Before closing, the job's daily step sums each of the 91 days as it would have at 00:10 after each (median: day).
+// Prints one line: "lines N entries E generate-s G raw-s R close-s C ratio X day-s D reconcile-s Y statements S sampled-lines L balanced B".
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
@@ -93,6 +94,18 @@ await using (var scope = app.Services.CreateAsyncScope())
 }
 var rawSeconds = raw.Order().ElementAt(1);
 
+// As the daily job does at 00:10 China time: sum the day that has just ended, one day at a time (median of the 91).
+var dayTimes = new List<double>();
+for (var day = start; day < end; day = day.AddDays(1))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var job = ActivatorUtilities.CreateInstance<SettlementJob>(scope.ServiceProvider, Options.Create(new SettlementOptions()));
+    clockwatch.Restart();
+    await job.SumFinishedDaysAsync(day.AddDays(1).AddMinutes(10), CancellationToken.None);
+    dayTimes.Add(clockwatch.Elapsed.TotalSeconds);
+}
+var daySeconds = dayTimes.Order().ElementAt(dayTimes.Count / 2);
+
 double closeSeconds;
 await using (var scope = app.Services.CreateAsyncScope())
 {
@@ -133,7 +146,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 }
 
 Console.WriteLine($"lines {lines} entries {entries} generate-s {generateSeconds:F2} raw-s {rawSeconds:F3} close-s {closeSeconds:F3} " +
-    $"ratio {closeSeconds / rawSeconds:F1} reconcile-s {reconcileSeconds:F3} statements {statements} sampled-lines {statementLines} balanced {balanced}");
+    $"ratio {closeSeconds / rawSeconds:F1} day-s {daySeconds:F3} reconcile-s {reconcileSeconds:F3} statements {statements} sampled-lines {statementLines} balanced {balanced}");
 return balanced ? 0 : 1;
 
 // The rows, in foreign-key order. Line L (0-based) belongs to order L / 4 and producer L % 500 + 1, whose village

@@ -17,6 +17,10 @@ public class SettlementTests
         Assert.Equal(new DateTime(2026, 2, 28, 16, 0, 0, DateTimeKind.Utc), month);
         Assert.Equal(new DateTime(2026, 3, 31, 16, 0, 0, DateTimeKind.Utc), SettlementPeriod.EndOf(month, PeriodLength.Monthly));
         Assert.Throws<DomainException>(() => new SettlementPeriod(start.AddHours(1), PeriodLength.Weekly, 0, 7));
+        // Days, which periods are summed from, start at 00:00 China time too: 15:59 UTC is still the day before.
+        Assert.Equal(start, SettlementDay.StartOf(start.AddHours(23).AddMinutes(59)));
+        Assert.Equal(start.AddDays(-1), SettlementDay.StartOf(start.AddTicks(-1)));
+        Assert.Equal(month, SettlementDay.StartOf(month));
     }
 
     [Fact]

@@ -35,6 +35,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Domain.Settlement.SettlementPeriod> SettlementPeriods => Set<Domain.Settlement.SettlementPeriod>();
     public DbSet<Domain.Settlement.SettlementStatement> SettlementStatements => Set<Domain.Settlement.SettlementStatement>();
     public DbSet<Domain.Settlement.HoldRelease> HoldReleases => Set<Domain.Settlement.HoldRelease>();
+    public DbSet<Domain.Settlement.SettlementDay> SettlementDays => Set<Domain.Settlement.SettlementDay>();
+    public DbSet<Domain.Settlement.ProducerDay> ProducerDays => Set<Domain.Settlement.ProducerDay>();
     public DbSet<Domain.Settlement.PayoutBatch> PayoutBatches => Set<Domain.Settlement.PayoutBatch>();
     public DbSet<Domain.Settlement.PayoutLine> PayoutLines => Set<Domain.Settlement.PayoutLine>();
     /// <summary>Append-only: written beside each change that touches money, certification, the aid structure or roles.</summary>

@@ -5,7 +5,8 @@ namespace ReliefMarket.Web.Ledger;
 
 /// <summary>
 /// Checks the books against the rest of the database and records what it found: the ledger balances; each producer's
-/// payable moved by exactly its attribution, per China day of booking (the last <see cref="DaysChecked"/>) and in total; clearing
+/// payable moved by exactly its attribution, per China day of booking (the last <see cref="DaysChecked"/>) and in total; the
+/// days settlement has summed still sum to their bookings; clearing
 /// holds what paid orders took less what was refunded and paid out. A mismatch is recorded and emailed to every administrator.
 /// Every sum runs in the database. Safe to run twice: each run only adds its own row.
 /// </summary>
@@ -31,9 +32,13 @@ public sealed class ReconciliationJob(AppDbContext db, LedgerBackPosting backPos
         for (var day = firstDay; day <= today; day = day.AddDays(1))
         {
             var (from, to) = (StartUtc(day), StartUtc(day.AddDays(1)));
-            Compare(ReconciliationCheck.PayableOnDay, day,
-                await AttributionByProducerAsync(db.AttributionEntries.Where(e => e.BookedAtUtc >= from && e.BookedAtUtc < to), ct),
+            var attribution = await AttributionByProducerAsync(db.AttributionEntries.Where(e => e.BookedAtUtc >= from && e.BookedAtUtc < to), ct);
+            Compare(ReconciliationCheck.PayableOnDay, day, attribution,
                 await PayableByProducerAsync(db.JournalLines.Where(l => l.PostedAtUtc >= from && l.PostedAtUtc < to), ct), findings);
+            // Settlement summed the day once it ended (decision 0032): a booking made later would never be settled.
+            if (await db.SettlementDays.AnyAsync(d => d.StartsAtUtc == from, ct))
+                Compare(ReconciliationCheck.SummedDay, day, attribution, await db.ProducerDays.Where(d => d.DayStartsAtUtc == from)
+                    .ToDictionaryAsync(d => d.ProducerId, d => d.SalesFen + d.RefundsFen, ct), findings);
         }
         Compare(ReconciliationCheck.PayableInTotal, null,
             await AttributionByProducerAsync(db.AttributionEntries, ct), await PayableByProducerAsync(db.JournalLines, ct), findings);

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace ReliefMarket.Web.Ledger;
 
-public enum ReconciliationCheck { LedgerBalances, PayableOnDay, PayableInTotal, Clearing }
+public enum ReconciliationCheck { LedgerBalances, PayableOnDay, PayableInTotal, Clearing, SummedDay }
 
 /// <summary>One disagreement: what the other side says (expected) against what the ledger says (actual), in fen.</summary>
 public sealed record ReconciliationFinding(ReconciliationCheck Check, DateOnly? Day, int? ProducerId, long ExpectedFen, long ActualFen);

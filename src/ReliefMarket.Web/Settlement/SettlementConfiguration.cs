@@ -49,6 +49,28 @@ internal sealed class HoldReleaseConfiguration : IEntityTypeConfiguration<HoldRe
     }
 }
 
+internal sealed class SettlementDayConfiguration : IEntityTypeConfiguration<SettlementDay>
+{
+    public void Configure(EntityTypeBuilder<SettlementDay> b)
+    {
+        b.ToTable("settlement_days");
+        // A day is summed once, by whichever run or node gets there first.
+        b.HasKey(d => d.StartsAtUtc);
+    }
+}
+
+internal sealed class ProducerDayConfiguration : IEntityTypeConfiguration<ProducerDay>
+{
+    public void Configure(EntityTypeBuilder<ProducerDay> b)
+    {
+        b.ToTable("producer_days");
+        // Closing sums a period's days in this order (the key is the index); one row per producer and day.
+        b.HasKey(d => new { d.DayStartsAtUtc, d.ProducerId });
+        b.HasOne<SettlementDay>().WithMany().HasForeignKey(d => d.DayStartsAtUtc).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Producer>().WithMany().HasForeignKey(d => d.ProducerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class PayoutBatchConfiguration : IEntityTypeConfiguration<PayoutBatch>
 {
     public void Configure(EntityTypeBuilder<PayoutBatch> b)

@@ -5,12 +5,14 @@ using ReliefMarket.Domain.Settlement;
 namespace ReliefMarket.Web.Settlement;
 
 /// <summary>
-/// Closes every finished settlement period, oldest first, for every producer with movements in it (or held money that
-/// comes free in it). Work is found in tables: the periods not yet closed and the producers without a statement for one.
-/// All finished periods are closed together, producers in batches, one transaction and one INSERT … SELECT each over
-/// the periods' bookings (<see cref="StatementSql"/>: the same amounts the ledger's payable holds, reconciled daily).
-/// The unique (producer, period) key and a lock on the period rows make a rerun, a rerun after a crash, and a second
-/// node running at once each settle every producer exactly once.
+/// Runs daily. First it sums every China day that has ended and is not yet summed, per producer (<see cref="ProducerDay"/>,
+/// decision 0032); then it closes every finished settlement period, oldest first, for every producer with movements in
+/// it (or held money that comes free in it). Work is found in tables: the days not yet summed, the periods not yet
+/// closed and the producers without a statement for one. All finished periods are closed together, producers in
+/// batches, one transaction and one INSERT … SELECT each over the periods' days (<see cref="StatementSql"/>: the same
+/// amounts the ledger's payable holds, reconciled daily). The primary key of a day, the unique (producer, period) key
+/// and locks make a rerun, a rerun after a crash, and a second node running at once each sum a day and settle a
+/// producer exactly once.
 /// </summary>
 public sealed class SettlementJob(AppDbContext db, IOptions<SettlementOptions> options, TimeProvider clock, ILogger<SettlementJob> log)
 {
@@ -19,10 +21,14 @@ public sealed class SettlementJob(AppDbContext db, IOptions<SettlementOptions> o
     /// <summary>Called after each committed batch with the number of producers closed so far; tests use it to crash halfway.</summary>
     public Func<int, Task>? AfterBatch { get; set; }
 
+    /// <summary>Days summed per transaction when catching up (a new shop, or a job that did not run for a while).</summary>
+    private const int DaysPerBatch = 31;
+
     [Hangfire.DisableConcurrentExecution(timeoutInSeconds: 3600)]
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        await SumFinishedDaysAsync(now, ct);
         var pending = await FinishedPeriodsAsync(now, ct);
         if (pending.Count == 0) return 0;
         var producers = await db.Producers.Select(p => p.Id).OrderBy(id => id).ToListAsync(ct);
@@ -39,6 +45,42 @@ public sealed class SettlementJob(AppDbContext db, IOptions<SettlementOptions> o
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedAtUtc, clock.GetUtcNow().UtcDateTime), ct);
         if (closed > 0) log.LogInformation("Settlement closed {Count} statements in {Periods} periods.", closed, pending.Count);
         return closed;
+    }
+
+    /// <summary>
+    /// Sums each China day that has ended since the last one summed (or since the first booking) into producer days.
+    /// A booking is made when it happens, and money is released after delivery, so a day that has ended gets nothing
+    /// more; the daily reconciliation checks that every summed day still matches its bookings.
+    /// </summary>
+    public async Task SumFinishedDaysAsync(DateTime now, CancellationToken ct)
+    {
+        var last = await db.SettlementDays.MaxAsync(d => (DateTime?)d.StartsAtUtc, ct);
+        var first = last?.AddDays(1)
+            ?? await db.AttributionEntries.OrderBy(e => e.BookedAtUtc).Select(e => (DateTime?)e.BookedAtUtc).FirstOrDefaultAsync(ct);
+        if (first is null) return;
+        var today = SettlementDay.StartOf(now);
+        for (var day = SettlementDay.StartOf(first.Value); day < today; day = day.AddDays(DaysPerBatch))
+        {
+            var days = Enumerable.Range(0, DaysPerBatch).Select(i => day.AddDays(i)).Where(d => d < today).ToList();
+            await db.RetryAsync(t => SumDaysAsync(days, now, t), ct);
+        }
+    }
+
+    /// <summary>The producer days of <paramref name="days"/> not yet summed, with their day rows, in one transaction; how many days that was.</summary>
+    private async Task<int> SumDaysAsync(List<DateTime> days, DateTime now, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A second node waits here, then finds the days summed (SQLite has one writer at a time already).
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("LOCK TABLE settlement_days IN SHARE ROW EXCLUSIVE MODE", ct);
+        var (from, to) = (days[0], days[^1]);
+        var summed = await db.SettlementDays.Where(d => d.StartsAtUtc >= from && d.StartsAtUtc <= to).Select(d => d.StartsAtUtc).ToListAsync(ct);
+        days = days.Except(summed).ToList();
+        if (days.Count == 0) return 0;
+        var (table, args) = StatementSql.Days(days);
+        await db.Database.ExecuteSqlRawAsync(StatementSql.InsertDays(table, $"{{{args.Length}}}"), [.. args, now], ct);
+        await db.Database.ExecuteSqlRawAsync(StatementSql.InsertProducerDays(table), args, ct);
+        await tx.CommitAsync(ct);
+        return days.Count;
     }
 
     /// <summary>Every finished period not yet closed, oldest first, after creating the rows of those that have none.</summary>

@@ -7,7 +7,8 @@ namespace ReliefMarket.Web.Settlement;
 /// A period's movements are the attribution entries booked in it (sales and refunds), a hold (negative) of those booked
 /// while their order was undelivered (<c>held</c>), and the hold releases that fall in it (positive, written when an
 /// order is delivered). Entries and releases never change once written and always fall in an open period, so the same
-/// SQL gives the same lines whenever it is read, and closing joins nothing: it sums two indexes.
+/// SQL gives the same lines whenever it is read. The job sums them once per producer and China day as each day ends
+/// (<see cref="InsertProducerDays"/>), and closes a period from its days (<see cref="InsertStatements"/>, decision 0032).
 /// </summary>
 internal static class StatementSql
 {
@@ -42,12 +43,49 @@ internal static class StatementSql
     }
 
     /// <summary>
+    /// A derived table of China days, one row each (starts_at, ends_at), from parameters {0}–{1} for the first day, and so on.
+    /// </summary>
+    public static (string Sql, object[] Args) Days(IReadOnlyList<DateTime> days)
+    {
+        var sql = string.Join(" UNION ALL ", days.Select((_, i) => $"SELECT {{{2 * i}}} AS starts_at, {{{2 * i + 1}}} AS ends_at"));
+        return (sql, days.SelectMany(d => (object[])[d, d.AddDays(1)]).ToArray());
+    }
+
+    /// <summary>The rows of the summed <paramref name="days"/> (a <see cref="Days"/> table), summed at {<paramref name="summedAt"/>}.</summary>
+    public static string InsertDays(string days, string summedAt) =>
+        $"INSERT INTO settlement_days (starts_at_utc, summed_at_utc) SELECT d.starts_at, {summedAt} FROM ({days}) d";
+
+    /// <summary>
+    /// Each producer's movements on each of the <paramref name="days"/> (a <see cref="Days"/> table), the rule of
+    /// <see cref="Movements"/> summed: sales, refunds and holds of the bookings of the day (one pass over
+    /// ix_attribution_entries_settlement) and the releases that fall in it (one over the releases' covering index).
+    /// </summary>
+    public static string InsertProducerDays(string days) => $"""
+        INSERT INTO producer_days (day_starts_at_utc, producer_id, sales_fen, refunds_fen, held_fen, released_fen)
+        SELECT m.day, m.producer_id, CAST(SUM(m.sale) AS BIGINT), CAST(SUM(m.refund) AS BIGINT), CAST(SUM(m.held) AS BIGINT),
+          CAST(SUM(m.released) AS BIGINT)
+        FROM (
+          SELECT d.starts_at AS day, a.producer_id,
+            SUM(CASE WHEN a.kind = 'Sale' THEN a.amount_fen ELSE 0 END) AS sale,
+            SUM(CASE WHEN a.kind = 'Refund' THEN a.amount_fen ELSE 0 END) AS refund,
+            SUM(CASE WHEN a.held THEN -a.amount_fen ELSE 0 END) AS held, 0 AS released
+          FROM ({days}) d
+          JOIN attribution_entries a ON a.booked_at_utc >= d.starts_at AND a.booked_at_utc < d.ends_at
+          GROUP BY d.starts_at, a.producer_id
+          UNION ALL
+          SELECT d.starts_at, r.producer_id, 0, 0, 0, SUM(r.amount_fen)
+          FROM ({days}) d
+          JOIN hold_releases r ON r.released_at_utc >= d.starts_at AND r.released_at_utc < d.ends_at
+          GROUP BY d.starts_at, r.producer_id
+        ) m
+        GROUP BY m.day, m.producer_id
+        """;
+
+    /// <summary>
     /// The statements of every period being closed for the producers with ids from {lo} to {hi}, as
-    /// <see cref="SettlementStatement.FromLines"/> computes them, in one pass over the periods' bookings and one over their
-    /// releases, each summed per period and producer on its own and then together (the movements of
-    /// <see cref="Movements"/>): sales, refunds, holds and releases,
-    /// and the fee on net sales (rounded down), and the payable with nothing carried in. A statement that exists already
-    /// is skipped. Balances carried in are added afterwards, period by period (<see cref="Carry"/>).
+    /// <see cref="SettlementStatement.FromLines"/> computes them, from the sums of the periods' days (<see cref="InsertProducerDays"/>):
+    /// sales, refunds, holds less releases, the fee on net sales (rounded down), and the payable with nothing carried in.
+    /// A statement that exists already is skipped. Balances carried in are added afterwards, period by period (<see cref="Carry"/>).
     /// </summary>
     public static string InsertStatements(string periods, string lo, string hi) => $"""
         INSERT INTO settlement_statements (period_id, producer_id, status, sales_fen, refunds_fen, fee_fen, held_fen, carried_in_fen, payable_fen, carried_out_fen)
@@ -57,25 +95,12 @@ internal static class StatementSql
           SELECT s.period_id, s.producer_id, s.sales, s.refunds, s.held,
             CASE WHEN s.sales + s.refunds > 0 THEN (s.sales + s.refunds) * s.fee_bp / 10000 ELSE 0 END AS fee
           FROM (
-            SELECT m.period_id, m.producer_id, MAX(m.fee_bp) AS fee_bp, CAST(SUM(m.sale) AS BIGINT) AS sales,
-              CAST(SUM(m.refund) AS BIGINT) AS refunds, CAST(SUM(m.held) AS BIGINT) AS held
-            FROM (
-              SELECT p.id AS period_id, p.fee_bp, a.producer_id,
-                SUM(CASE WHEN a.kind = 'Sale' THEN a.amount_fen ELSE 0 END) AS sale,
-                SUM(CASE WHEN a.kind = 'Refund' THEN a.amount_fen ELSE 0 END) AS refund,
-                SUM(CASE WHEN a.held THEN -a.amount_fen ELSE 0 END) AS held
-              FROM ({periods}) p
-              JOIN attribution_entries a ON a.booked_at_utc >= p.starts_at AND a.booked_at_utc < p.ends_at
-              WHERE a.producer_id >= {lo} AND a.producer_id <= {hi}
-              GROUP BY p.id, p.fee_bp, a.producer_id
-              UNION ALL
-              SELECT p.id, p.fee_bp, r.producer_id, 0, 0, SUM(r.amount_fen)
-              FROM ({periods}) p
-              JOIN hold_releases r ON r.released_at_utc >= p.starts_at AND r.released_at_utc < p.ends_at
-              WHERE r.producer_id >= {lo} AND r.producer_id <= {hi}
-              GROUP BY p.id, p.fee_bp, r.producer_id
-            ) m
-            GROUP BY m.period_id, m.producer_id
+            SELECT p.id AS period_id, p.fee_bp, d.producer_id, CAST(SUM(d.sales_fen) AS BIGINT) AS sales,
+              CAST(SUM(d.refunds_fen) AS BIGINT) AS refunds, CAST(SUM(d.held_fen + d.released_fen) AS BIGINT) AS held
+            FROM ({periods}) p
+            JOIN producer_days d ON d.day_starts_at_utc >= p.starts_at AND d.day_starts_at_utc < p.ends_at
+            WHERE d.producer_id >= {lo} AND d.producer_id <= {hi}
+            GROUP BY p.id, p.fee_bp, d.producer_id
           ) s
           WHERE NOT EXISTS (SELECT 1 FROM settlement_statements x WHERE x.period_id = s.period_id AND x.producer_id = s.producer_id)
         ) g

@@ -1527,6 +1527,57 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.ToTable("payout_lines", (string)null);
                 });
 
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.ProducerDay", b =>
+                {
+                    b.Property<DateTime>("DayStartsAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("day_starts_at_utc");
+
+                    b.Property<int>("ProducerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("producer_id");
+
+                    b.Property<long>("HeldFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("held_fen");
+
+                    b.Property<long>("RefundsFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refunds_fen");
+
+                    b.Property<long>("ReleasedFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("released_fen");
+
+                    b.Property<long>("SalesFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sales_fen");
+
+                    b.HasKey("DayStartsAtUtc", "ProducerId")
+                        .HasName("pk_producer_days");
+
+                    b.HasIndex("ProducerId")
+                        .HasDatabaseName("ix_producer_days_producer_id");
+
+                    b.ToTable("producer_days", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.SettlementDay", b =>
+                {
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at_utc");
+
+                    b.Property<DateTime>("SummedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("summed_at_utc");
+
+                    b.HasKey("StartsAtUtc")
+                        .HasName("pk_settlement_days");
+
+                    b.ToTable("settlement_days", (string)null);
+                });
+
             modelBuilder.Entity("ReliefMarket.Domain.Settlement.SettlementPeriod", b =>
                 {
                     b.Property<int>("Id")
@@ -3396,6 +3447,23 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payout_lines_settlement_statements_statement_id");
+                });
+
+            modelBuilder.Entity("ReliefMarket.Domain.Settlement.ProducerDay", b =>
+                {
+                    b.HasOne("ReliefMarket.Domain.Settlement.SettlementDay", null)
+                        .WithMany()
+                        .HasForeignKey("DayStartsAtUtc")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_producer_days_settlement_days_day_starts_at_utc");
+
+                    b.HasOne("ReliefMarket.Domain.Catalog.Producer", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_producer_days_producers_producer_id");
                 });
 
             modelBuilder.Entity("ReliefMarket.Domain.Settlement.SettlementStatement", b =>
