@@ -126,9 +126,9 @@ public sealed class SettlementJob(AppDbContext db, IOptions<SettlementOptions> o
         var lockPeriods = "SELECT 1 FROM settlement_periods WHERE id IN (" + string.Join(",", periods.Select(p => p.Id)) + ") ORDER BY id FOR UPDATE";
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync(lockPeriods, ct);
         var before = await db.SettlementStatements.MaxAsync(s => (long?)s.Id, ct) ?? 0;
-        var (table, args) = StatementSql.Periods(periods);
-        var sql = StatementSql.InsertStatements(table, $"{{{args.Length}}}", $"{{{args.Length + 1}}}");
-        var written = await db.Database.ExecuteSqlRawAsync(sql, [.. args, fromProducer, toProducer], ct);
+        var sums = StatementSql.Periods(periods);
+        var sql = StatementSql.InsertStatements(sums, $"{{{sums.Args.Length}}}", $"{{{sums.Args.Length + 1}}}");
+        var written = await db.Database.ExecuteSqlRawAsync(sql, [.. sums.Args, fromProducer, toProducer], ct);
         if (written == 0) return 0;
         foreach (var period in periods)
             await db.Database.ExecuteSqlRawAsync(StatementSql.Carry, [period.Id, fromProducer, toProducer], ct);

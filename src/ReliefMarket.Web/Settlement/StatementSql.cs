@@ -31,15 +31,19 @@ internal static class StatementSql
         """;
 
     /// <summary>
-    /// A derived table of the periods being closed, one row each (id, starts_at, ends_at, fee_bp), from parameters:
-    /// {0}–{3} for the first period, {4}–{7} for the second, and so on.
+    /// The periods being closed (oldest first) from parameters {0}–{3} for the first period (id, starts at, ends at,
+    /// fee in basis points), {4}–{7} for the second, and so on: a derived table of them (id, fee_bp), and the period id
+    /// of a producer day <c>d</c> (a CASE over the periods, NULL outside them) with the day range they cover. Closing
+    /// reads each day once, in the order of the days' key, whatever the planner knows of the table.
     /// </summary>
-    public static (string Sql, object[] Args) Periods(IReadOnlyList<SettlementPeriod> periods)
+    public static (string Table, string PeriodOfDay, string DayRange, object[] Args) Periods(IReadOnlyList<SettlementPeriod> periods)
     {
-        var sql = string.Join(" UNION ALL ", periods.Select((_, i) =>
-            $"SELECT {{{4 * i}}} AS id, {{{4 * i + 1}}} AS starts_at, {{{4 * i + 2}}} AS ends_at, {{{4 * i + 3}}} AS fee_bp"));
+        var table = string.Join(" UNION ALL ", periods.Select((_, i) => $"SELECT {{{4 * i}}} AS id, {{{4 * i + 3}}} AS fee_bp"));
+        var periodOfDay = "CASE " + string.Join(" ", periods.Select((_, i) =>
+            $"WHEN d.day_starts_at_utc >= {{{4 * i + 1}}} AND d.day_starts_at_utc < {{{4 * i + 2}}} THEN {{{4 * i}}}")) + " END";
+        var dayRange = $"d.day_starts_at_utc >= {{1}} AND d.day_starts_at_utc < {{{4 * (periods.Count - 1) + 2}}}";
         var args = periods.SelectMany(p => (object[])[p.Id, p.StartsAtUtc, p.EndsAtUtc, p.FeeBasisPoints]).ToArray();
-        return (sql, args);
+        return (table, periodOfDay, dayRange, args);
     }
 
     /// <summary>
@@ -87,7 +91,7 @@ internal static class StatementSql
     /// sales, refunds, holds less releases, the fee on net sales (rounded down), and the payable with nothing carried in.
     /// A statement that exists already is skipped. Balances carried in are added afterwards, period by period (<see cref="Carry"/>).
     /// </summary>
-    public static string InsertStatements(string periods, string lo, string hi) => $"""
+    public static string InsertStatements((string Table, string PeriodOfDay, string DayRange, object[] Args) periods, string lo, string hi) => $"""
         INSERT INTO settlement_statements (period_id, producer_id, status, sales_fen, refunds_fen, fee_fen, held_fen, carried_in_fen, payable_fen, carried_out_fen)
         SELECT g.period_id, g.producer_id, 'Closed', g.sales, g.refunds, g.fee, g.held, 0, g.sales + g.refunds - g.fee + g.held,
           CASE WHEN g.sales + g.refunds - g.fee + g.held < 0 THEN g.sales + g.refunds - g.fee + g.held ELSE 0 END
@@ -95,12 +99,15 @@ internal static class StatementSql
           SELECT s.period_id, s.producer_id, s.sales, s.refunds, s.held,
             CASE WHEN s.sales + s.refunds > 0 THEN (s.sales + s.refunds) * s.fee_bp / 10000 ELSE 0 END AS fee
           FROM (
-            SELECT p.id AS period_id, p.fee_bp, d.producer_id, CAST(SUM(d.sales_fen) AS BIGINT) AS sales,
-              CAST(SUM(d.refunds_fen) AS BIGINT) AS refunds, CAST(SUM(d.held_fen + d.released_fen) AS BIGINT) AS held
-            FROM ({periods}) p
-            JOIN producer_days d ON d.day_starts_at_utc >= p.starts_at AND d.day_starts_at_utc < p.ends_at
-            WHERE d.producer_id >= {lo} AND d.producer_id <= {hi}
-            GROUP BY p.id, p.fee_bp, d.producer_id
+            SELECT p.id AS period_id, p.fee_bp, t.producer_id, t.sales, t.refunds, t.held
+            FROM (
+              SELECT {periods.PeriodOfDay} AS period_id, d.producer_id, CAST(SUM(d.sales_fen) AS BIGINT) AS sales,
+                CAST(SUM(d.refunds_fen) AS BIGINT) AS refunds, CAST(SUM(d.held_fen + d.released_fen) AS BIGINT) AS held
+              FROM producer_days d
+              WHERE {periods.DayRange} AND d.producer_id >= {lo} AND d.producer_id <= {hi}
+              GROUP BY 1, d.producer_id
+            ) t
+            JOIN ({periods.Table}) p ON p.id = t.period_id
           ) s
           WHERE NOT EXISTS (SELECT 1 FROM settlement_statements x WHERE x.period_id = s.period_id AND x.producer_id = s.producer_id)
         ) g
