@@ -40,9 +40,8 @@ public sealed class SettlementJob(AppDbContext db, IOptions<SettlementOptions> o
             closed += done;
             if (done > 0 && AfterBatch is { } hook) await hook(closed);
         }
-        var ids = pending.Select(p => p.Id).ToList();
-        await db.SettlementPeriods.Where(p => ids.Contains(p.Id) && p.ClosedAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedAtUtc, clock.GetUtcNow().UtcDateTime), ct);
+        var close = $"UPDATE settlement_periods SET closed_at_utc = {{0}} WHERE id IN ({Ids(pending)}) AND closed_at_utc IS NULL";
+        await db.Database.ExecuteSqlRawAsync(close, [clock.GetUtcNow().UtcDateTime], ct);
         if (closed > 0) log.LogInformation("Settlement closed {Count} statements in {Periods} periods.", closed, pending.Count);
         return closed;
     }
@@ -112,6 +111,9 @@ public sealed class SettlementJob(AppDbContext db, IOptions<SettlementOptions> o
         return true;
     }
 
+    /// <summary>The periods' ids for an IN list: ints read from the database, never input.</summary>
+    private static string Ids(IEnumerable<SettlementPeriod> periods) => string.Join(",", periods.Select(p => p.Id));
+
     private DateTime NextBoundary(DateTime utc) => SettlementPeriod.EndOf(SettlementPeriod.StartOf(utc, _options.Period), _options.Period);
 
     /// <summary>
@@ -122,8 +124,8 @@ public sealed class SettlementJob(AppDbContext db, IOptions<SettlementOptions> o
     private async Task<int> CloseBatchAsync(List<SettlementPeriod> periods, int fromProducer, int toProducer, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // One node at a time; the other waits, then finds these producers done. Ids are ints read from the database.
-        var lockPeriods = "SELECT 1 FROM settlement_periods WHERE id IN (" + string.Join(",", periods.Select(p => p.Id)) + ") ORDER BY id FOR UPDATE";
+        // One node at a time; the other waits, then finds these producers done.
+        var lockPeriods = $"SELECT 1 FROM settlement_periods WHERE id IN ({Ids(periods)}) ORDER BY id FOR UPDATE";
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync(lockPeriods, ct);
         var before = await db.SettlementStatements.MaxAsync(s => (long?)s.Id, ct) ?? 0;
         var sums = StatementSql.Periods(periods);
@@ -138,7 +140,7 @@ public sealed class SettlementJob(AppDbContext db, IOptions<SettlementOptions> o
         // Posted at the period's end, so a rerun posts exactly what a clean run would have.
         foreach (var f in fees)
             db.JournalEntries.Add(Postings.ForSettlementFee(f.Id.ToString(), f.ProducerId, new Money(f.FeeFen), periods.Single(p => p.Id == f.PeriodId).EndsAtUtc));
-        await db.SaveChangesAsync(ct);
+        if (fees.Count > 0) await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return written;
