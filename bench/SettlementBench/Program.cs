@@ -7,7 +7,7 @@
 // so its money is held; 1 in 10 orders is sold offline), and the hold releases of delivered orders. Then, on a clock one hour after the 13th week:
 //   raw        SELECT producer_id, SUM(amount_fen) FROM attribution_entries WHERE <13 weeks> GROUP BY producer_id
 //              (median of three runs)
-//   close      the real SettlementJob closing all 13 periods
+//   close      the real SettlementJob closing all 13 periods (median of three runs)
 //   reconcile  the real ReconciliationJob over the same data
 // Then reads every 50th statement's lines (itemised from the bookings) and checks they add up to its payable.
 // Before closing, the job's daily step sums each of the 91 days as it would have at 00:10 after each (median: day).
@@ -106,16 +106,23 @@ for (var day = start; day < end; day = day.AddDays(1))
 }
 var daySeconds = dayTimes.Order().ElementAt(dayTimes.Count / 2);
 
-double closeSeconds;
-await using (var scope = app.Services.CreateAsyncScope())
+// Closing all 13 periods, three times (the statements deleted and the periods reopened in between; no fee, so no
+// ledger postings to undo): the median, like the raw query's. The first run's commands are profiled.
+var closes = new List<double>();
+for (var run = 0; run < 3; run++)
 {
+    await using var scope = app.Services.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+    if (run > 0) await db.Database.ExecuteSqlRawAsync("DELETE FROM settlement_statements; UPDATE settlement_periods SET closed_at_utc = NULL");
     var job = ActivatorUtilities.CreateInstance<SettlementJob>(scope.ServiceProvider, Options.Create(new SettlementOptions()));
     profile.Clear();
     clockwatch.Restart();
     await job.RunAsync(CancellationToken.None);
-    closeSeconds = clockwatch.Elapsed.TotalSeconds;
+    closes.Add(clockwatch.Elapsed.TotalSeconds);
+    if (run == 0) profile.Report("closing (first run)");
 }
-profile.Report("closing");
+Console.Error.WriteLine($"close runs (s): {string.Join(" ", closes.Select(c => c.ToString("F3")))}");
+var closeSeconds = closes.Order().ElementAt(1);
 
 double reconcileSeconds;
 bool balanced;

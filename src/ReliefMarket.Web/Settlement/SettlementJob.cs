@@ -132,8 +132,10 @@ public sealed class SettlementJob(AppDbContext db, IOptions<SettlementOptions> o
         var sql = StatementSql.InsertStatements(sums, $"{{{sums.Args.Length}}}", $"{{{sums.Args.Length + 1}}}");
         var written = await db.Database.ExecuteSqlRawAsync(sql, [.. sums.Args, fromProducer, toProducer], ct);
         if (written == 0) return 0;
-        foreach (var period in periods)
-            await db.Database.ExecuteSqlRawAsync(StatementSql.Carry, [period.Id, fromProducer, toProducer], ct);
+        // Only a negative balance carries (from an earlier statement, or from one just written).
+        if (await db.SettlementStatements.AnyAsync(s => s.ProducerId >= fromProducer && s.ProducerId <= toProducer && s.CarriedOutFen < 0, ct))
+            foreach (var period in periods)
+                await db.Database.ExecuteSqlRawAsync(StatementSql.Carry, [period.Id, fromProducer, toProducer], ct);
 
         var fees = await db.SettlementStatements.AsNoTracking().Where(s => s.Id > before && s.FeeFen > 0)
             .Select(s => new { s.Id, s.PeriodId, s.ProducerId, s.FeeFen }).ToListAsync(ct);
