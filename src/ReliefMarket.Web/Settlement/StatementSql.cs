@@ -89,7 +89,8 @@ internal static class StatementSql
     /// The statements of every period being closed for the producers with ids from {lo} to {hi}, as
     /// <see cref="SettlementStatement.FromLines"/> computes them, from the sums of the periods' days (<see cref="InsertProducerDays"/>):
     /// sales, refunds, holds less releases, the fee on net sales (rounded down), and the payable with nothing carried in.
-    /// A statement that exists already is skipped. Balances carried in are added afterwards, period by period (<see cref="Carry"/>).
+    /// A statement that exists already is skipped (the unique key; <c>WHERE TRUE</c> is SQLite's way to parse an upsert
+    /// from a SELECT). Balances carried in are added afterwards, period by period (<see cref="Carry"/>).
     /// </summary>
     public static string InsertStatements((string Table, string PeriodOfDay, string DayRange, object[] Args) periods, string lo, string hi) => $"""
         INSERT INTO settlement_statements (period_id, producer_id, status, sales_fen, refunds_fen, fee_fen, held_fen, carried_in_fen, payable_fen, carried_out_fen)
@@ -109,8 +110,9 @@ internal static class StatementSql
             ) t
             JOIN ({periods.Table}) p ON p.id = t.period_id
           ) s
-          WHERE NOT EXISTS (SELECT 1 FROM settlement_statements x WHERE x.period_id = s.period_id AND x.producer_id = s.producer_id)
         ) g
+        WHERE TRUE
+        ON CONFLICT (producer_id, period_id) DO NOTHING
         """;
 
     /// <summary>
