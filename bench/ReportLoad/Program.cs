@@ -93,6 +93,8 @@ foreach (var (name, url) in views)
 
 // The raw GROUP BY of each view: the same filter (certified, the period in China time), the same groups, nothing else.
 // The three-year view has two: months from the time (as first written), and from the date column (the stricter baseline).
+// The month leads their GROUP BY: led by the village, SQLite reads the village index and the table (1.6 s of CPU against
+// 0.37 s from the covering report index), which made the SQLite baseline four times too slow.
 var (quarterFrom, quarterTo) = (ToUtc(quarter), ToUtc(quarter.AddMonths(3)));
 var (yearsFrom, yearsTo) = (ToUtc(threeYearsFrom), ToUtc(today.AddDays(1)));
 var raw = new (string Name, string Sql, DateTime From, DateTime To)[]
@@ -101,12 +103,12 @@ var raw = new (string Name, string Sql, DateTime From, DateTime To)[]
         "SELECT county_id, channel, SUM(amount_fen) FROM attribution_entries WHERE certified_at_sale AND occurred_at_utc >= @from AND occurred_at_utc < @to GROUP BY county_id, channel",
         quarterFrom, quarterTo),
     ("raw 3 years village x month", postgres
-        ? "SELECT village_id, date_trunc('month', occurred_at_utc + interval '8 hours'), SUM(amount_fen) FROM attribution_entries WHERE certified_at_sale AND occurred_at_utc >= @from AND occurred_at_utc < @to GROUP BY 1, 2"
-        : "SELECT village_id, strftime('%Y-%m', occurred_at_utc, '+8 hours'), SUM(amount_fen) FROM attribution_entries WHERE certified_at_sale AND occurred_at_utc >= @from AND occurred_at_utc < @to GROUP BY 1, 2",
+        ? "SELECT date_trunc('month', occurred_at_utc + interval '8 hours'), village_id, SUM(amount_fen) FROM attribution_entries WHERE certified_at_sale AND occurred_at_utc >= @from AND occurred_at_utc < @to GROUP BY 1, 2"
+        : "SELECT strftime('%Y-%m', occurred_at_utc, '+8 hours'), village_id, SUM(amount_fen) FROM attribution_entries WHERE certified_at_sale AND occurred_at_utc >= @from AND occurred_at_utc < @to GROUP BY 1, 2",
         yearsFrom, yearsTo),
     // The same question asked of the entries' China-time date column (yyyymmdd), which the report itself groups by.
     ("raw 3 years village x month by date column",
-        "SELECT village_id, china_date / 100, SUM(amount_fen) FROM attribution_entries WHERE certified_at_sale AND occurred_at_utc >= @from AND occurred_at_utc < @to GROUP BY 1, 2",
+        "SELECT china_date / 100, village_id, SUM(amount_fen) FROM attribution_entries WHERE certified_at_sale AND occurred_at_utc >= @from AND occurred_at_utc < @to GROUP BY 1, 2",
         yearsFrom, yearsTo),
 };
 foreach (var (name, sql, from, to) in raw)

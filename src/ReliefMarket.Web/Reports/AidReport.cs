@@ -6,8 +6,8 @@ namespace ReliefMarket.Web.Reports;
 
 /// <summary>
 /// One cell of the cube the report is cut from: the net amount (sales less refunds), the units sold and the number of
-/// entries of one village, channel and China-time month — and producer, category and day only when the view needs them
-/// (0 or null otherwise).
+/// entries of one village (and so its county), channel and China-time month — and producer, category and day only when
+/// the view needs them (0 or null otherwise).
 /// </summary>
 public sealed record ReportFact(int CountyId, int VillageId, int ProducerId, Channel Channel, ProductCategory? Category, int Year, int Month, int Day,
     long Fen, int Units, int Entries);
@@ -74,7 +74,7 @@ public sealed class AidReport(AppDbContext db, ReportNames reportNames, IStringL
         };
 
         var entries = Filtered(query, producerScope, names);
-        var cube = await CubeAsync(entries, query, ct);
+        var cube = await CubeAsync(entries, query, names, ct);
         var reached = cube.GroupBy(f => f.VillageId).Where(g => g.Sum(f => f.Fen) > 0).Select(g => g.Key).ToHashSet();
         var orders = await OrdersAsync(entries, ct);
         var totals = new ReportTotals(new Money(cube.Sum(f => f.Fen)), orders, cube.Sum(f => f.Units), reached.Count,
@@ -154,15 +154,16 @@ public sealed class AidReport(AppDbContext db, ReportNames reportNames, IStringL
     public string Dimension(ReportDimension d) => localizer["Reports.Dimension." + d].Value;
 
     /// <summary>
-    /// The one GROUP BY: by village (and its county), channel and China-time month — by producer, category or day
-    /// only when the view shows them, so the database returns a few thousand rows even for three years of a million
-    /// entries. Months and days come from the entries' integer China-time date (yyyymmdd), not from converting each
-    /// row's time. A dimension the view does not show is left out of the GROUP BY, not grouped as a constant (SQLite sorts
-    /// every key it is given: a constant producer cost the quarter view a sixth of its time, bench/reports). The county
-    /// stays, though a village lies in one county: SQLite would read a GROUP BY led by the village through the village
-    /// index and the table (three times the time), where county first keeps it on the covering report index.
+    /// The one GROUP BY: by China-time month, village and channel — by producer, category or day only when the view shows
+    /// them, so the database returns a few thousand rows even for three years of a million entries. Months and days come
+    /// from the entries' integer China-time date (yyyymmdd), not from converting each row's time. What the view does not
+    /// show is left out of the GROUP BY, not grouped as a constant, and the county is not grouped at all: a village lies in
+    /// one county for good, so the county comes from the names. SQLite sorts by every key it is given (bench/reports: a
+    /// constant producer cost the quarter a sixth of its time, the county a tenth of three years'), and the month leads
+    /// because a GROUP BY led by the village makes SQLite read the village index and the table instead of the covering
+    /// report index (four times the time).
     /// </summary>
-    private async Task<List<ReportFact>> CubeAsync(IQueryable<AttributionEntry> entries, AidReportQuery query, CancellationToken ct)
+    private async Task<List<ReportFact>> CubeAsync(IQueryable<AttributionEntry> entries, AidReportQuery query, ReportNames.Data names, CancellationToken ct)
     {
         bool Shows(ReportDimension d) => query.Rows == d || query.Columns == d || query.Stack == d;
         var (byProducer, byDay) = (Shows(ReportDimension.Producer), query.Interval == ChartInterval.Week);
@@ -172,22 +173,22 @@ public sealed class AidReport(AppDbContext db, ReportNames reportNames, IStringL
               join p in db.Products on l.ProductId equals p.Id
               group e by new
               {
-                  e.CountyId, e.VillageId, ProducerId = EF.Constant(byProducer) ? e.ProducerId : 0, e.Channel, Category = (ProductCategory?)p.Category,
-                  Date = EF.Constant(byDay) ? e.ChinaDate : e.ChinaDate / 100 * 100,
+                  Date = EF.Constant(byDay) ? e.ChinaDate : e.ChinaDate / 100 * 100, e.VillageId, ProducerId = EF.Constant(byProducer) ? e.ProducerId : 0,
+                  e.Channel, Category = (ProductCategory?)p.Category,
               } into g
-              select new { g.Key.CountyId, g.Key.VillageId, g.Key.ProducerId, g.Key.Channel, g.Key.Category, g.Key.Date,
+              select new { g.Key.Date, g.Key.VillageId, g.Key.ProducerId, g.Key.Channel, g.Key.Category,
                   Fen = g.Sum(e => e.AmountFen), Units = g.Sum(e => e.Units), Entries = g.Count() }
             : byProducer
                 ? from e in entries
-                  group e by new { e.CountyId, e.VillageId, e.ProducerId, e.Channel, Date = EF.Constant(byDay) ? e.ChinaDate : e.ChinaDate / 100 * 100 } into g
-                  select new { g.Key.CountyId, g.Key.VillageId, g.Key.ProducerId, g.Key.Channel, Category = (ProductCategory?)null, g.Key.Date,
+                  group e by new { Date = EF.Constant(byDay) ? e.ChinaDate : e.ChinaDate / 100 * 100, e.VillageId, e.ProducerId, e.Channel } into g
+                  select new { g.Key.Date, g.Key.VillageId, g.Key.ProducerId, g.Key.Channel, Category = (ProductCategory?)null,
                       Fen = g.Sum(e => e.AmountFen), Units = g.Sum(e => e.Units), Entries = g.Count() }
                 : from e in entries
-                  group e by new { e.CountyId, e.VillageId, e.Channel, Date = EF.Constant(byDay) ? e.ChinaDate : e.ChinaDate / 100 * 100 } into g
-                  select new { g.Key.CountyId, g.Key.VillageId, ProducerId = 0, g.Key.Channel, Category = (ProductCategory?)null, g.Key.Date,
+                  group e by new { Date = EF.Constant(byDay) ? e.ChinaDate : e.ChinaDate / 100 * 100, e.VillageId, e.Channel } into g
+                  select new { g.Key.Date, g.Key.VillageId, ProducerId = 0, g.Key.Channel, Category = (ProductCategory?)null,
                       Fen = g.Sum(e => e.AmountFen), Units = g.Sum(e => e.Units), Entries = g.Count() };
-        return (await cells.ToListAsync(ct)).Select(c => new ReportFact(c.CountyId, c.VillageId, c.ProducerId, c.Channel, c.Category,
-            c.Date / 10000, c.Date / 100 % 100, c.Date % 100, c.Fen, c.Units, c.Entries)).ToList();
+        return (await cells.ToListAsync(ct)).Select(c => new ReportFact(names.VillageById.GetValueOrDefault(c.VillageId)?.CountyId ?? 0, c.VillageId,
+            c.ProducerId, c.Channel, c.Category, c.Date / 10000, c.Date / 100 % 100, c.Date % 100, c.Fen, c.Units, c.Entries)).ToList();
     }
 
     /// <summary>
