@@ -225,6 +225,19 @@ public abstract class ReportTests<TShop>(TShop shop) : IClassFixture<TShop> wher
 public sealed class ReportsOnSqlite(SqliteShop shop) : ReportTests<SqliteShop>(shop);
 public sealed class ReportsOnPostgres(PostgresShop shop) : ReportTests<PostgresShop>(shop);
 
+/// <summary>SQLite plans by ANALYZE's statistics: without them a county's report read the county index and the table (decision 0030).</summary>
+public sealed class ReportStatisticsOnSqlite(SqliteShop shop) : IClassFixture<SqliteShop>
+{
+    [Fact]
+    public async Task The_shop_starts_with_statistics_for_the_planner()
+    {
+        await using var scope = shop.Scope(out var db);
+        var analyzed = await db.Database.SqlQueryRaw<string>("SELECT DISTINCT tbl AS \"Value\" FROM sqlite_stat1").ToListAsync();
+        Assert.Contains("villages", analyzed);
+        Assert.Contains("producers", analyzed);
+    }
+}
+
 public abstract class AdminHomeTests<TShop>(TShop shop) : IClassFixture<TShop> where TShop : ShopFactory
 {
     [Fact]
