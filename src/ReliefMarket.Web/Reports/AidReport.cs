@@ -6,8 +6,8 @@ namespace ReliefMarket.Web.Reports;
 
 /// <summary>
 /// One cell of the cube the report is cut from: the net amount (sales less refunds), the units sold and the number of
-/// entries of one village, channel and China-time month — and producer, category and day only when the view needs them
-/// (0 or null otherwise).
+/// entries of one village (and so its county), channel and China-time month — and producer, category and day only when
+/// the view needs them (0 or null otherwise).
 /// </summary>
 public sealed record ReportFact(int CountyId, int VillageId, int ProducerId, Channel Channel, ProductCategory? Category, int Year, int Month, int Day,
     long Fen, int Units, int Entries);
@@ -51,42 +51,34 @@ public sealed record ReportPivot(IReadOnlyList<string> Rows, IReadOnlyList<strin
 /// that pivots that small cube in memory. Every figure is a sum of the same rows, so row, column, chart and grand
 /// totals agree to the fen.
 /// </summary>
-public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
+public sealed class AidReport(AppDbContext db, ReportNames reportNames, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
 {
     /// <summary>The report for the query string, limited to <paramref name="producerScope"/>'s rows when given (a cooperative's view).</summary>
     public async Task<AidReportResult> RunAsync(IQueryCollection parameters, int? producerScope, CancellationToken ct)
     {
         var today = ChinaTime.Today(clock);
         var query = AidReportQuery.Parse(parameters, today);
-        var counties = await db.Counties.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
-        var countyNames = counties.ToDictionary(c => c.Id, c => c.Name.Current);
-        var villages = await db.Villages.AsNoTracking().OrderBy(v => v.Code)
-            .Select(v => new { v.Id, v.Code, v.Name, v.RegisteredPoorHouseholds }).ToListAsync(ct);
-        var villageNames = villages.ToDictionary(v => v.Id, v => v.Name.Current);
-        // Names and codes only: not the stories, sourcing shares and bank details of every village and producer on every request.
-        var producers = await db.Producers.AsNoTracking().Where(p => producerScope == null || p.Id == producerScope).OrderBy(p => p.Code)
-            .Select(p => new { p.Id, p.Code, p.Name }).ToListAsync(ct);
-        var producerNames = producers.ToDictionary(p => p.Id, p => p.Name.Current);
+        var names = await reportNames.GetAsync();
         // Looked up once here, not once per cell and bar (a three-year view labels tens of thousands of them).
         var channelNames = Enum.GetValues<Channel>().ToDictionary(c => c, c => localizer["Channel." + c].Value);
         var categoryNames = Enum.GetValues<ProductCategory>().ToDictionary(c => c, c => localizer["Category." + c].Value);
         string Label(ReportDimension d, ReportFact f) => d switch
         {
-            ReportDimension.County => countyNames.GetValueOrDefault(f.CountyId, "?"),
-            ReportDimension.Village => villageNames.GetValueOrDefault(f.VillageId, "?"),
-            ReportDimension.Producer => producerNames.GetValueOrDefault(f.ProducerId, "?"),
+            ReportDimension.County => names.CountyById.GetValueOrDefault(f.CountyId)?.Name.Current ?? "?",
+            ReportDimension.Village => names.VillageById.GetValueOrDefault(f.VillageId)?.Name.Current ?? "?",
+            ReportDimension.Producer => names.ProducerById.GetValueOrDefault(f.ProducerId)?.Name.Current ?? "?",
             ReportDimension.Channel => channelNames[f.Channel],
             ReportDimension.Category => f.Category is { } c ? categoryNames[c] : "?",
             ReportDimension.Month => $"{f.Year:D4}-{f.Month:D2}",
             _ => $"{f.Year:D4} Q{(f.Month + 2) / 3}",
         };
 
-        var entries = await FilteredAsync(query, producerScope, ct);
-        var cube = await CubeAsync(entries, query, ct);
+        var entries = Filtered(query, producerScope, names);
+        var cube = await CubeAsync(entries, query, names, ct);
         var reached = cube.GroupBy(f => f.VillageId).Where(g => g.Sum(f => f.Fen) > 0).Select(g => g.Key).ToHashSet();
         var orders = await OrdersAsync(entries, ct);
         var totals = new ReportTotals(new Money(cube.Sum(f => f.Fen)), orders, cube.Sum(f => f.Units), reached.Count,
-            villages.Where(v => reached.Contains(v.Id)).Sum(v => v.RegisteredPoorHouseholds));
+            reached.Sum(v => names.VillageById.GetValueOrDefault(v)?.RegisteredPoorHouseholds ?? 0));
 
         var cells = cube.GroupBy(f => (Label(query.Rows, f), Label(query.Columns, f)))
             .ToDictionary(g => g.Key, g => new Money(g.Sum(f => f.Fen)));
@@ -103,8 +95,8 @@ public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> 
             .ToList();
         var byCounty = cube.GroupBy(f => Label(ReportDimension.County, f)).Select(g => (g.Key, new Money(g.Sum(f => f.Fen))))
             .Where(c => c.Item2.Fen > 0).OrderByDescending(c => c.Item2.Fen).ToList();
-        var choices = new ReportChoices(counties, villages.Select(v => (v.Code, v.Name.Current)).ToList(),
-            producers.Select(p => (p.Code, p.Name.Current)).ToList());
+        var choices = new ReportChoices(names.Counties, names.Villages.Select(v => (v.Code, v.Name.Current)).ToList(),
+            names.Producers.Where(p => producerScope == null || p.Id == producerScope).Select(p => (p.Code, p.Name.Current)).ToList());
         var campaigns = (await db.Campaigns.AsNoTracking().OrderByDescending(c => c.StartsOn).Select(c => new { c.Code, c.Name }).Take(200).ToListAsync(ct))
             .Select(c => (c.Code, c.Name)).ToList();
         return new AidReportResult(query, totals, pivot, series, bars, byCounty, choices, today) { Campaigns = campaigns, Entries = cube.Sum(f => f.Entries) };
@@ -162,12 +154,16 @@ public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> 
     public string Dimension(ReportDimension d) => localizer["Reports.Dimension." + d].Value;
 
     /// <summary>
-    /// The one GROUP BY: by village (and its county), channel and China-time month — by producer, category or day
-    /// only when the view shows them (the constants keep the other groups out of the SQL), so the database returns a
-    /// few thousand rows even for three years of a million entries. Months and days come from the entries' integer
-    /// China-time date (yyyymmdd), not from converting each row's time.
+    /// The one GROUP BY: by China-time month, village and channel — by producer, category or day only when the view shows
+    /// them, so the database returns a few thousand rows even for three years of a million entries. Months and days come
+    /// from the entries' integer China-time date (yyyymmdd), not from converting each row's time. What the view does not
+    /// show is left out of the GROUP BY, not grouped as a constant, and the county is not grouped at all: a village lies in
+    /// one county for good, so the county comes from the names. SQLite sorts by every key it is given (bench/reports: a
+    /// constant producer cost the quarter a sixth of its time, the county a tenth of three years'), and the month leads
+    /// because a GROUP BY led by the village makes SQLite read the village index and the table instead of the covering
+    /// report index (four times the time).
     /// </summary>
-    private async Task<List<ReportFact>> CubeAsync(IQueryable<AttributionEntry> entries, AidReportQuery query, CancellationToken ct)
+    private async Task<List<ReportFact>> CubeAsync(IQueryable<AttributionEntry> entries, AidReportQuery query, ReportNames.Data names, CancellationToken ct)
     {
         bool Shows(ReportDimension d) => query.Rows == d || query.Columns == d || query.Stack == d;
         var (byProducer, byDay) = (Shows(ReportDimension.Producer), query.Interval == ChartInterval.Week);
@@ -177,21 +173,22 @@ public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> 
               join p in db.Products on l.ProductId equals p.Id
               group e by new
               {
-                  e.CountyId, e.VillageId, ProducerId = EF.Constant(byProducer) ? e.ProducerId : 0, e.Channel, Category = (ProductCategory?)p.Category,
-                  Date = EF.Constant(byDay) ? e.ChinaDate : e.ChinaDate / 100 * 100,
+                  Date = EF.Constant(byDay) ? e.ChinaDate : e.ChinaDate / 100 * 100, e.VillageId, ProducerId = EF.Constant(byProducer) ? e.ProducerId : 0,
+                  e.Channel, Category = (ProductCategory?)p.Category,
               } into g
-              select new { g.Key.CountyId, g.Key.VillageId, g.Key.ProducerId, g.Key.Channel, g.Key.Category, g.Key.Date,
+              select new { g.Key.Date, g.Key.VillageId, g.Key.ProducerId, g.Key.Channel, g.Key.Category,
                   Fen = g.Sum(e => e.AmountFen), Units = g.Sum(e => e.Units), Entries = g.Count() }
-            : from e in entries
-              group e by new
-              {
-                  e.CountyId, e.VillageId, ProducerId = EF.Constant(byProducer) ? e.ProducerId : 0, e.Channel,
-                  Date = EF.Constant(byDay) ? e.ChinaDate : e.ChinaDate / 100 * 100,
-              } into g
-              select new { g.Key.CountyId, g.Key.VillageId, g.Key.ProducerId, g.Key.Channel, Category = (ProductCategory?)null, g.Key.Date,
-                  Fen = g.Sum(e => e.AmountFen), Units = g.Sum(e => e.Units), Entries = g.Count() };
-        return (await cells.ToListAsync(ct)).Select(c => new ReportFact(c.CountyId, c.VillageId, c.ProducerId, c.Channel, c.Category,
-            c.Date / 10000, c.Date / 100 % 100, c.Date % 100, c.Fen, c.Units, c.Entries)).ToList();
+            : byProducer
+                ? from e in entries
+                  group e by new { Date = EF.Constant(byDay) ? e.ChinaDate : e.ChinaDate / 100 * 100, e.VillageId, e.ProducerId, e.Channel } into g
+                  select new { g.Key.Date, g.Key.VillageId, g.Key.ProducerId, g.Key.Channel, Category = (ProductCategory?)null,
+                      Fen = g.Sum(e => e.AmountFen), Units = g.Sum(e => e.Units), Entries = g.Count() }
+                : from e in entries
+                  group e by new { Date = EF.Constant(byDay) ? e.ChinaDate : e.ChinaDate / 100 * 100, e.VillageId, e.Channel } into g
+                  select new { g.Key.Date, g.Key.VillageId, ProducerId = 0, g.Key.Channel, Category = (ProductCategory?)null,
+                      Fen = g.Sum(e => e.AmountFen), Units = g.Sum(e => e.Units), Entries = g.Count() };
+        return (await cells.ToListAsync(ct)).Select(c => new ReportFact(names.VillageById.GetValueOrDefault(c.VillageId)?.CountyId ?? 0, c.VillageId,
+            c.ProducerId, c.Channel, c.Category, c.Date / 10000, c.Date / 100 % 100, c.Date % 100, c.Fen, c.Units, c.Entries)).ToList();
     }
 
     /// <summary>
@@ -202,7 +199,8 @@ public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> 
     private static Task<int> OrdersAsync(IQueryable<AttributionEntry> entries, CancellationToken ct) =>
         entries.Where(e => e.Kind == AttributionKind.Sale).GroupBy(e => new { e.OccurredAtUtc, e.OrderId }).CountAsync(ct);
 
-    private async Task<IQueryable<AttributionEntry>> FilteredAsync(AidReportQuery query, int? producerScope, CancellationToken ct)
+    /// <summary>The view's entries. Codes are looked up in the names in memory; an unknown one matches nothing.</summary>
+    private IQueryable<AttributionEntry> Filtered(AidReportQuery query, int? producerScope, ReportNames.Data names)
     {
         var (from, to) = (ChinaTime.ToUtc(query.From), ChinaTime.ToUtc(query.To.AddDays(1)));
         var entries = db.AttributionEntries.Where(e => e.OccurredAtUtc >= from && e.OccurredAtUtc < to);
@@ -213,17 +211,17 @@ public sealed class AidReport(AppDbContext db, IStringLocalizer<SharedResource> 
             entries = entries.Where(e => db.Orders.Any(o => o.Id == e.OrderId && db.Campaigns.Any(c => c.Id == o.CampaignId && c.Code == campaign)));
         if (query.County is not null)
         {
-            var county = await db.Counties.Where(c => c.Code == query.County).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct) ?? -1;
+            var county = names.Counties.FirstOrDefault(c => c.Code == query.County)?.Id ?? -1;
             entries = entries.Where(e => e.CountyId == county);
         }
         if (query.Village is not null)
         {
-            var village = await db.Villages.Where(v => v.Code == query.Village).Select(v => (int?)v.Id).SingleOrDefaultAsync(ct) ?? -1;
+            var village = names.Villages.FirstOrDefault(v => v.Code == query.Village)?.Id ?? -1;
             entries = entries.Where(e => e.VillageId == village);
         }
         if (query.Producer is not null)
         {
-            var producer = await db.Producers.Where(p => p.Code == query.Producer).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct) ?? -1;
+            var producer = names.Producers.FirstOrDefault(p => p.Code == query.Producer)?.Id ?? -1;
             entries = entries.Where(e => e.ProducerId == producer);
         }
         if (query.Category is { } category)

@@ -103,6 +103,28 @@ public abstract class ReportTests<TShop>(TShop shop) : IClassFixture<TShop> wher
         Assert.Equal(HttpStatusCode.OK, (await member.Client.GetAsync($"/coop/reports?{Range()}&producer=weining-potato-coop")).StatusCode);
     }
 
+    [Fact]
+    public async Task Villages_and_producers_saved_after_a_report_show_in_the_next_one()
+    {
+        // The report's names and households are held in memory (Reports/ReportNames) and dropped with the catalog pages.
+        var buyer = await Shopper.Anonymous(shop).SignUpAndSignInAsync();
+        await BuyAsync(buyer, "hezhang-eggs", 1);
+        var auditor = await Shopper.Anonymous(shop).SignUpAndSignInAsync(role: Roles.Auditor);
+        var url = $"/admin/reports?{Range()}";
+        var before = int.Parse((await auditor.PageAsync(url)).QuerySelector(".households")!.TextContent, CultureInfo.InvariantCulture);
+        await using (var scope = shop.Scope(out var db))
+        {
+            var reached = await db.AttributionEntries.Where(e => e.CertifiedAtSale && e.AmountFen > 0).Select(e => e.VillageId).FirstAsync();
+            var village = await db.Villages.SingleAsync(v => v.Id == reached);
+            village.UpdateFigures(village.RegisteredPoorHouseholds + 7, village.RegisteredPoorPeople + 7, village.IsDesignatedPoorVillage, village.HasExited);
+            db.Producers.Add(new Producer("report-names-coop", new("报表新合作社", "Report names cooperative"), ProducerKind.Cooperative, village, 3, new("", ""), false));
+            await db.SaveChangesAsync();
+        }
+        var after = await auditor.PageAsync(url);
+        Assert.Equal(before + 7, int.Parse(after.QuerySelector(".households")!.TextContent, CultureInfo.InvariantCulture));
+        Assert.NotNull(after.QuerySelector("select[name=producer] option[value=report-names-coop]"));
+    }
+
     [Theory]
     [InlineData("period=someday", "无法识别的时间段")]
     [InlineData("period=range&from=2026-13-01&to=2026-01-01", "日期范围无效")]
@@ -202,6 +224,19 @@ public abstract class ReportTests<TShop>(TShop shop) : IClassFixture<TShop> wher
 
 public sealed class ReportsOnSqlite(SqliteShop shop) : ReportTests<SqliteShop>(shop);
 public sealed class ReportsOnPostgres(PostgresShop shop) : ReportTests<PostgresShop>(shop);
+
+/// <summary>SQLite plans by ANALYZE's statistics: without them a county's report read the county index and the table (decision 0030).</summary>
+public sealed class ReportStatisticsOnSqlite(SqliteShop shop) : IClassFixture<SqliteShop>
+{
+    [Fact]
+    public async Task The_shop_starts_with_statistics_for_the_planner()
+    {
+        await using var scope = shop.Scope(out var db);
+        var analyzed = await db.Database.SqlQueryRaw<string>("SELECT DISTINCT tbl AS \"Value\" FROM sqlite_stat1").ToListAsync();
+        Assert.Contains("villages", analyzed);
+        Assert.Contains("producers", analyzed);
+    }
+}
 
 public abstract class AdminHomeTests<TShop>(TShop shop) : IClassFixture<TShop> where TShop : ShopFactory
 {

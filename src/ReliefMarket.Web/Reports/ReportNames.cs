@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace ReliefMarket.Web.Reports;
+
+/// <summary>
+/// The counties, villages (with their registered poor households) and producers a report names, offers in its selects
+/// and filters by code. They are a few hundred small rows that change only when the aid structure or a producer is
+/// saved, so they are held in memory like <see cref="Pages.Products.CatalogSnapshot"/>: dropped on the same signal
+/// (<see cref="EvictingStore"/>: a saved county, village or producer, here or on another node) and at the latest after
+/// ten minutes. A report then asks the database about its entries only (bench/reports, decision 0029).
+/// </summary>
+public sealed class ReportNames(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
+
+    public sealed record VillageName(int Id, int CountyId, string Code, LocalizedText Name, int RegisteredPoorHouseholds);
+
+    public sealed record ProducerName(int Id, string Code, LocalizedText Name);
+
+    public sealed record Data(IReadOnlyList<County> Counties, IReadOnlyList<VillageName> Villages, IReadOnlyList<ProducerName> Producers,
+        DateTimeOffset LoadedAt)
+    {
+        public IReadOnlyDictionary<int, County> CountyById { get; } = Counties.ToDictionary(c => c.Id);
+        public IReadOnlyDictionary<int, VillageName> VillageById { get; } = Villages.ToDictionary(v => v.Id);
+        public IReadOnlyDictionary<int, ProducerName> ProducerById { get; } = Producers.ToDictionary(p => p.Id);
+    }
+
+    private (Task<Data> Load, long Version)? _current;
+    private long _version;
+
+    public Task<Data> GetAsync()
+    {
+        var version = Interlocked.Read(ref _version);
+        var current = _current;
+        if (current is { } c && c.Version == version && !c.Load.IsFaulted && !c.Load.IsCanceled
+            && !(c.Load.IsCompletedSuccessfully && clock.GetUtcNow() - c.Load.Result.LoadedAt > MaxAge))
+            return c.Load;
+        // A load that began before a change may finish after it: it is kept under the version it began with, so the next
+        // request after the change loads again.
+        var load = LoadAsync();
+        _current = (load, version);
+        return load;
+    }
+
+    public void Invalidate() => Interlocked.Increment(ref _version);
+
+    private async Task<Data> LoadAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var loadedAt = clock.GetUtcNow();
+        var counties = await db.Counties.AsNoTracking().OrderBy(c => c.Id).ToListAsync();
+        // Names and codes only: not the stories, sourcing shares and bank details of every village and producer.
+        var villages = await db.Villages.AsNoTracking().OrderBy(v => v.Code)
+            .Select(v => new VillageName(v.Id, v.CountyId, v.Code, v.Name, v.RegisteredPoorHouseholds)).ToListAsync();
+        var producers = await db.Producers.AsNoTracking().OrderBy(p => p.Code).Select(p => new ProducerName(p.Id, p.Code, p.Name)).ToListAsync();
+        return new Data(counties, villages, producers, loadedAt);
+    }
+
+    /// <summary>The output cache store, which also drops the names whenever the catalog pages are evicted (here or, through NOTIFY, on another node).</summary>
+    public sealed class EvictingStore(IOutputCacheStore inner, ReportNames names) : IOutputCacheStore
+    {
+        public ValueTask EvictByTagAsync(string tag, CancellationToken ct)
+        {
+            if (tag == CatalogCache.Tag) names.Invalidate();
+            return inner.EvictByTagAsync(tag, ct);
+        }
+
+        public ValueTask<byte[]?> GetAsync(string key, CancellationToken ct) => inner.GetAsync(key, ct);
+
+        public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken ct) =>
+            inner.SetAsync(key, value, tags, validFor, ct);
+    }
+}
