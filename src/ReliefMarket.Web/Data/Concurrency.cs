@@ -18,9 +18,13 @@ public static class Concurrency
             ? db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM orders WHERE payment_reference = {paymentReference} FOR UPDATE", ct)
             : Task.CompletedTask;
 
-    /// <summary>Locks a consumer's cart row: two submissions of one checkout then place one order, not two attempts at one.</summary>
-    public static Task LockCartAsync(this AppDbContext db, string userId, CancellationToken ct) =>
-        db.Database.IsNpgsql() ? db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM carts WHERE user_id = {userId} FOR UPDATE", ct) : Task.CompletedTask;
+    /// <summary>
+    /// Loads a consumer's cart (tracked) and locks its row until the transaction ends, in one round trip: two submissions
+    /// of one checkout then place one order, not two attempts at one.
+    /// </summary>
+    public static Task<Cart?> LockCartAsync(this AppDbContext db, string userId, CancellationToken ct) =>
+        (db.Database.IsNpgsql() ? db.Carts.FromSql($"SELECT * FROM carts WHERE user_id = {userId} FOR UPDATE") : db.Carts.Where(c => c.UserId == userId))
+        .SingleOrDefaultAsync(ct);
 
     /// <summary>Deadlock (40P01) or serialisation failure (40001): the server rolled the transaction back; running it again is safe.</summary>
     public static bool IsRetryable(Exception e) => e switch
