@@ -18,9 +18,17 @@ public static class Concurrency
             ? db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM orders WHERE payment_reference = {paymentReference} FOR UPDATE", ct)
             : Task.CompletedTask;
 
-    /// <summary>Locks a consumer's cart row: two submissions of one checkout then place one order, not two attempts at one.</summary>
-    public static Task LockCartAsync(this AppDbContext db, string userId, CancellationToken ct) =>
-        db.Database.IsNpgsql() ? db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM carts WHERE user_id = {userId} FOR UPDATE", ct) : Task.CompletedTask;
+    /// <summary>
+    /// Locks a consumer's cart row until the transaction ends, then loads the cart (tracked): two submissions of one
+    /// checkout then place one order, not two attempts at one. Two statements on purpose: under read committed a single
+    /// "lock and join the lines" statement that waited for the lock would still see the lines as they were before the
+    /// wait (its snapshot), lines the first submission has since deleted.
+    /// </summary>
+    public static async Task<Cart?> LockCartAsync(this AppDbContext db, string userId, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM carts WHERE user_id = {userId} FOR UPDATE", ct);
+        return await db.Carts.SingleOrDefaultAsync(c => c.UserId == userId, ct);
+    }
 
     /// <summary>Deadlock (40P01) or serialisation failure (40001): the server rolled the transaction back; running it again is safe.</summary>
     public static bool IsRetryable(Exception e) => e switch

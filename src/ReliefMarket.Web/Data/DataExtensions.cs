@@ -37,7 +37,7 @@ public static class DataExtensions
                 break;
             default:
                 var sqlite = SqliteConnectionString(builder.Configuration.GetConnectionString("Sqlite"), builder.Environment.ContentRootPath);
-                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
+                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(sqlite).AddInterceptors([.. sp.GetServices<IInterceptor>(), new SqliteWaits()]));
                 break;
         }
 

@@ -29,8 +29,21 @@ public sealed record CartSummary(IReadOnlyList<CartItem> Items, Money Subtotal, 
         if (cart is null || cart.Lines.Count == 0) return new([], Money.Zero, Money.Zero);
         var ids = cart.Lines.Select(l => l.ProductId).ToList();
         var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.Slug, p.Name, p.Unit, p.ImagePath, p.Price, p.Stock, p.IsListed })
-            .ToDictionaryAsync(p => p.Id, ct);
+            .Select(p => new Priced(p.Id, p.Slug, p.Name, p.Unit, p.ImagePath, p.Price, p.Stock, p.IsListed))
+            .ToListAsync(ct);
+        return Of(cart, products, shipping);
+    }
+
+    /// <summary>The cart priced with products already loaded (checkout loads them whole, for the order's snapshots).</summary>
+    public static CartSummary From(Cart? cart, IEnumerable<Product> products, Payments.ShippingOptions shipping) =>
+        Of(cart, products.Select(p => new Priced(p.Id, p.Slug, p.Name, p.Unit, p.ImagePath, p.Price, p.Stock, p.IsListed)), shipping);
+
+    private sealed record Priced(int Id, string Slug, LocalizedText Name, LocalizedText Unit, string ImagePath, Money Price, int Stock, bool IsListed);
+
+    private static CartSummary Of(Cart? cart, IEnumerable<Priced> priced, Payments.ShippingOptions shipping)
+    {
+        if (cart is null || cart.Lines.Count == 0) return new([], Money.Zero, Money.Zero);
+        var products = priced.ToDictionary(p => p.Id);
         var items = cart.Lines.Where(l => products.ContainsKey(l.ProductId)).Select(l =>
         {
             var p = products[l.ProductId];

@@ -31,22 +31,25 @@ public sealed class OrderPlacement(AppDbContext db, Stock stock, TimeProvider cl
         return outcome;
     }
 
+    // Round trips are what a flash sale waits on (docs/decisions/0024): the cart is read with its lock, the products with
+    // their producers once (for the quote and the snapshots), the account's held units in one query, and the hot product
+    // rows are locked only by the last statements before the commit.
     private async Task<Outcome> PlaceOnceAsync(string userId, ShippingAddress address, string confirmedQuote, string? campaignCode, CancellationToken ct)
     {
         Order order;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             // A second submission of the same checkout waits here and then finds the cart empty.
-            await db.LockCartAsync(userId, ct);
-            var cart = await db.Carts.SingleOrDefaultAsync(c => c.UserId == userId, ct);
-            var summary = await CartSummary.LoadAsync(db, cart, shipping.Value, ct);
+            var cart = await db.LockCartAsync(userId, ct);
+            if (cart is null || cart.Lines.Count == 0) return new EmptyCart();
+            var ids = cart.Lines.Select(l => l.ProductId).ToList();
+            var products = await db.Products.AsNoTracking().Include(p => p.Producer).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+            var summary = CartSummary.From(cart, products.Values, shipping.Value);
             if (summary.IsEmpty) return new EmptyCart();
             if (summary.Quote != confirmedQuote) return new QuoteChanged(summary);
             // Under the cart lock, so two checkouts of one account cannot both slip under the limit.
-            if (await HoldLimitAsync(userId, ct) is { } overLimit) return overLimit;
+            if (await HoldLimitAsync(userId, summary, ct) is { } overLimit) return overLimit;
 
-            var ids = summary.Items.Select(i => i.ProductId).ToList();
-            var products = await db.Products.AsNoTracking().Include(p => p.Producer).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
             var villageIds = products.Values.SelectMany(p => p.Producer.SourcingShares.Select(s => s.VillageId)).Distinct().ToList();
             var countyOf = await db.Villages.Where(v => villageIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.CountyId, ct);
             var today = ChinaTime.Today(clock);
@@ -57,15 +60,20 @@ public sealed class OrderPlacement(AppDbContext db, Stock stock, TimeProvider cl
                 clock.GetUtcNow().UtcDateTime, address);
             if (campaign is { } campaignId) order.FromCampaign(campaignId);
 
-            // Reserve last: the row locks on hot products are then held only for the insert and the commit. In product
-            // id order, like every stock change, so two carts with the same products in another order cannot deadlock.
+            db.Orders.Add(order);
+            cart.Clear(clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(ct);
+
+            // Reserve last: a hot product's row is then locked only for its UPDATE and the commit. In product id order,
+            // like every stock change, so two carts with the same products in another order cannot deadlock.
             foreach (var item in summary.Items.OrderBy(i => i.ProductId))
                 if (!await stock.TryReserveAsync(item.ProductId, item.Quantity, ct))
-                    return new OutOfStock(item); // disposing the transaction rolls back earlier reservations
-
-            db.Orders.Add(order);
-            cart!.Clear(clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(ct);
+                {
+                    // Disposing the transaction rolls back the order, the emptied cart and earlier reservations; the
+                    // tracked copies must go too, or the page would show the cart as saved (empty).
+                    db.ChangeTracker.Clear();
+                    return new OutOfStock(item);
+                }
             await tx.CommitAsync(ct);
         }
         return new Placed(order);
@@ -75,18 +83,15 @@ public sealed class OrderPlacement(AppDbContext db, Stock stock, TimeProvider cl
     /// One account may not hold too much unpaid: at most so many open unpaid orders, and so many units of a product
     /// across them and this cart. Checked inside the placing transaction, after the account's cart row is locked.
     /// </summary>
-    private async Task<Outcome?> HoldLimitAsync(string userId, CancellationToken ct)
+    private async Task<Outcome?> HoldLimitAsync(string userId, CartSummary cart, CancellationToken ct)
     {
         var max = limits.Value;
-        var open = db.Orders.Where(o => o.CustomerId == userId && o.Status == OrderStatus.PendingPayment);
-        if (await open.CountAsync(ct) >= max.MaxOpenUnpaidOrders) return new TooManyUnpaidOrders(max.MaxOpenUnpaidOrders);
-        var held = await db.OrderLines.Where(l => open.Any(o => o.Id == l.OrderId))
-            .GroupBy(l => l.ProductId).Select(g => new { ProductId = g.Key, Units = g.Sum(l => l.Quantity) }).ToListAsync(ct);
-        var wanted = await db.Carts.Where(c => c.UserId == userId).SelectMany(c => c.Lines)
-            .Select(l => new { l.ProductId, Units = l.Quantity }).ToListAsync(ct);
-        var over = wanted.Concat(held).GroupBy(l => l.ProductId).FirstOrDefault(g => g.Sum(l => l.Units) > max.MaxUnitsPerProduct && wanted.Any(w => w.ProductId == g.Key));
-        if (over is null) return null;
-        var name = await db.Products.Where(p => p.Id == over.Key).Select(p => p.Name).SingleAsync(ct);
-        return new TooManyUnitsHeld(name.Current, max.MaxUnitsPerProduct);
+        // Every order has a line, so the open orders are the distinct orders of the held lines: one query for both limits.
+        var held = await db.OrderLines
+            .Where(l => db.Orders.Any(o => o.Id == l.OrderId && o.CustomerId == userId && o.Status == OrderStatus.PendingPayment))
+            .Select(l => new { l.OrderId, l.ProductId, Units = l.Quantity }).ToListAsync(ct);
+        if (held.Select(l => l.OrderId).Distinct().Count() >= max.MaxOpenUnpaidOrders) return new TooManyUnpaidOrders(max.MaxOpenUnpaidOrders);
+        var over = cart.Items.FirstOrDefault(i => i.Quantity + held.Where(l => l.ProductId == i.ProductId).Sum(l => l.Units) > max.MaxUnitsPerProduct);
+        return over is null ? null : new TooManyUnitsHeld(over.Name.Current, max.MaxUnitsPerProduct);
     }
 }

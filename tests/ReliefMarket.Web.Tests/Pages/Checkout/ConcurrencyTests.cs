@@ -59,6 +59,41 @@ public abstract class ConcurrencyTests<TShop>(TShop shop) : IClassFixture<TShop>
             Assert.Equal(buyers - inStock, await db.Carts.CountAsync(c => userIds.Contains(c.UserId!) && c.Lines.Any()));
         }
     }
+
+    [Fact]
+    public async Task Placing_an_order_takes_a_fixed_handful_of_commands()
+    {
+        // Round trips are what a flash sale queues on (docs/decisions/0031): a query added per line or per share shows here.
+        string userId;
+        await using (var scope = shop.Scope(out var db))
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = $"trips-{Guid.NewGuid():N}@example.test", Email = $"trips-{Guid.NewGuid():N}@example.test" };
+            await users.CreateAsync(user);
+            var cart = new Cart(Guid.NewGuid(), user.Id, DateTime.UtcNow);
+            foreach (var product in await db.Products.Where(p => p.IsListed && p.Stock > 5).OrderBy(p => p.Id).Take(3).ToListAsync())
+                cart.Add(product.Id, 1, product.Price, product.Stock, DateTime.UtcNow);
+            db.Carts.Add(cart);
+            await db.SaveChangesAsync();
+            userId = user.Id;
+        }
+        await using (var scope = shop.Scope(out var db))
+        {
+            var quote = (await CartSummary.LoadAsync(db, await db.Carts.SingleAsync(c => c.UserId == userId),
+                scope.ServiceProvider.GetRequiredService<IOptions<ShippingOptions>>().Value, default)).Quote;
+            db.ChangeTracker.Clear();
+            var address = ShippingAddress.Create("买家", "13900000000", "广东省", "广州市", "番禺区", "沙湾古镇展销中心");
+            OrderPlacement.Outcome? outcome = null;
+            var commands = await shop.Sql.CountDuring(async () =>
+                outcome = await scope.ServiceProvider.GetRequiredService<OrderPlacement>().PlaceAsync(userId, address, quote, default));
+            var placed = Assert.IsType<OrderPlacement.Placed>(outcome);
+            Assert.Equal(3, placed.Order.Lines.Count);
+            // On PostgreSQL: the cart, its products with their producers, the held lines, the villages, the order (two
+            // batches: lines need their ids before their shares) and one stock update per product; the cart lock is not
+            // counted. SQLite sends every insert as a command of its own, in process: no round trips to count there.
+            if (shop.DatabaseProvider == DatabaseProvider.Postgres) Assert.InRange(commands, 1, 9);
+        }
+    }
 }
 
 public sealed class ConcurrencyOnSqlite(SqliteShop shop) : ConcurrencyTests<SqliteShop>(shop);
