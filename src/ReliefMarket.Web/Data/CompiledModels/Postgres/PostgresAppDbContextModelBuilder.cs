@@ -12,7 +12,7 @@ namespace ReliefMarket.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e13e65af-585f-4f77-9bf5-807ad78dace8"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("2dbc6330-cddd-4b5a-9532-699204492a65"), entityTypeCount: 59)
         {
         }
 
@@ -50,6 +50,8 @@ namespace ReliefMarket.Web.Data.CompiledModels.Postgres
             var holdRelease = HoldReleaseEntityType.Create(this);
             var payoutBatch = PayoutBatchEntityType.Create(this);
             var payoutLine = PayoutLineEntityType.Create(this);
+            var producerDay = ProducerDayEntityType.Create(this);
+            var settlementDay = SettlementDayEntityType.Create(this);
             var settlementPeriod = SettlementPeriodEntityType.Create(this);
             var settlementStatement = SettlementStatementEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
@@ -122,6 +124,8 @@ namespace ReliefMarket.Web.Data.CompiledModels.Postgres
             HoldReleaseEntityType.CreateForeignKey4(holdRelease, village);
             PayoutLineEntityType.CreateForeignKey1(payoutLine, payoutBatch);
             PayoutLineEntityType.CreateForeignKey2(payoutLine, settlementStatement);
+            ProducerDayEntityType.CreateForeignKey1(producerDay, settlementDay);
+            ProducerDayEntityType.CreateForeignKey2(producerDay, producer);
             SettlementStatementEntityType.CreateForeignKey1(settlementStatement, settlementPeriod);
             SettlementStatementEntityType.CreateForeignKey2(settlementStatement, producer);
             InvitationEntityType.CreateForeignKey1(invitation, producer);
@@ -176,6 +180,8 @@ namespace ReliefMarket.Web.Data.CompiledModels.Postgres
             HoldReleaseEntityType.CreateAnnotations(holdRelease);
             PayoutBatchEntityType.CreateAnnotations(payoutBatch);
             PayoutLineEntityType.CreateAnnotations(payoutLine);
+            ProducerDayEntityType.CreateAnnotations(producerDay);
+            SettlementDayEntityType.CreateAnnotations(settlementDay);
             SettlementPeriodEntityType.CreateAnnotations(settlementPeriod);
             SettlementStatementEntityType.CreateAnnotations(settlementStatement);
             InvitationEntityType.CreateAnnotations(invitation);

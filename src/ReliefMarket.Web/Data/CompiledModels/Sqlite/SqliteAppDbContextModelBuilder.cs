@@ -11,7 +11,7 @@ namespace ReliefMarket.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("64106bcc-99ff-4940-827a-4c5d5e41194d"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("4a33e002-26c6-47d5-b20f-851ab960d0e6"), entityTypeCount: 59)
         {
         }
 
@@ -49,6 +49,8 @@ namespace ReliefMarket.Web.Data.CompiledModels.Sqlite
             var holdRelease = HoldReleaseEntityType.Create(this);
             var payoutBatch = PayoutBatchEntityType.Create(this);
             var payoutLine = PayoutLineEntityType.Create(this);
+            var producerDay = ProducerDayEntityType.Create(this);
+            var settlementDay = SettlementDayEntityType.Create(this);
             var settlementPeriod = SettlementPeriodEntityType.Create(this);
             var settlementStatement = SettlementStatementEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
@@ -121,6 +123,8 @@ namespace ReliefMarket.Web.Data.CompiledModels.Sqlite
             HoldReleaseEntityType.CreateForeignKey4(holdRelease, village);
             PayoutLineEntityType.CreateForeignKey1(payoutLine, payoutBatch);
             PayoutLineEntityType.CreateForeignKey2(payoutLine, settlementStatement);
+            ProducerDayEntityType.CreateForeignKey1(producerDay, settlementDay);
+            ProducerDayEntityType.CreateForeignKey2(producerDay, producer);
             SettlementStatementEntityType.CreateForeignKey1(settlementStatement, settlementPeriod);
             SettlementStatementEntityType.CreateForeignKey2(settlementStatement, producer);
             InvitationEntityType.CreateForeignKey1(invitation, producer);
@@ -175,6 +179,8 @@ namespace ReliefMarket.Web.Data.CompiledModels.Sqlite
             HoldReleaseEntityType.CreateAnnotations(holdRelease);
             PayoutBatchEntityType.CreateAnnotations(payoutBatch);
             PayoutLineEntityType.CreateAnnotations(payoutLine);
+            ProducerDayEntityType.CreateAnnotations(producerDay);
+            SettlementDayEntityType.CreateAnnotations(settlementDay);
             SettlementPeriodEntityType.CreateAnnotations(settlementPeriod);
             SettlementStatementEntityType.CreateAnnotations(settlementStatement);
             InvitationEntityType.CreateAnnotations(invitation);
