@@ -21,13 +21,13 @@ public static class CatalogCache
     public static WebApplicationBuilder AddCatalogCache(this WebApplicationBuilder builder)
     {
         builder.Services.AddOutputCache(o => o.AddPolicy(Policy, new CatalogPolicy()));
-        // The in-memory catalog behind /products is dropped whenever the catalog pages are: the store is wrapped.
-        builder.Services.AddSingleton<Pages.Products.CatalogSnapshot>();
+        // What is held in memory beside the pages (ICatalogCopy) is dropped whenever they are: the store is wrapped.
         var store = builder.Services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
         builder.Services.Remove(store);
-        builder.Services.AddSingleton<IOutputCacheStore>(sp => new Pages.Products.CatalogSnapshot.EvictingStore(
+        builder.Services.AddSingleton<IOutputCacheStore>(sp => new CatalogCopiesStore(
             (IOutputCacheStore)(store.ImplementationInstance ?? store.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, store.ImplementationType!)),
-            sp.GetRequiredService<Pages.Products.CatalogSnapshot>()));
+            sp.GetServices<ICatalogCopy>()));
+        builder.AddCatalogCopy<Pages.Products.CatalogSnapshot>();
         // The impact page changes with every payment, not with the catalog: it is simply kept for a minute.
         builder.Services.AddOutputCache(o => o.AddPolicy(Pages.Impact.IndexModel.ImpactCache, b => b
             .Expire(TimeSpan.FromMinutes(1))
@@ -36,6 +36,14 @@ public static class CatalogCache
         // Other nodes hear of changes through PostgreSQL; a SQLite shop is one node.
         if (builder.Configuration.GetValue<DatabaseProvider>($"{DatabaseOptions.Section}:Provider") == DatabaseProvider.Postgres)
             builder.Services.AddHostedService<CatalogCacheSignal>();
+        return builder;
+    }
+
+    /// <summary>Registers <typeparamref name="T"/> as a singleton that is dropped with the catalog pages.</summary>
+    public static WebApplicationBuilder AddCatalogCopy<T>(this WebApplicationBuilder builder) where T : class, ICatalogCopy
+    {
+        builder.Services.AddSingleton<T>();
+        builder.Services.AddSingleton<ICatalogCopy>(sp => sp.GetRequiredService<T>());
         return builder;
     }
 

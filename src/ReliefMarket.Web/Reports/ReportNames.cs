@@ -1,15 +1,13 @@
-using Microsoft.AspNetCore.OutputCaching;
-
 namespace ReliefMarket.Web.Reports;
 
 /// <summary>
 /// The counties, villages (with their registered poor households) and producers a report names, offers in its selects
 /// and filters by code. They are a few hundred small rows that change only when the aid structure or a producer is
 /// saved, so they are held in memory like <see cref="Pages.Products.CatalogSnapshot"/>: dropped on the same signal
-/// (<see cref="EvictingStore"/>: a saved county, village or producer, here or on another node) and at the latest after
+/// (<see cref="ICatalogCopy"/>: a saved county, village or producer, here or on another node) and at the latest after
 /// ten minutes. A report then asks the database about its entries only (bench/reports, decision 0029).
 /// </summary>
-public sealed class ReportNames(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class ReportNames(IServiceScopeFactory scopes, TimeProvider clock) : ICatalogCopy
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
@@ -55,20 +53,5 @@ public sealed class ReportNames(IServiceScopeFactory scopes, TimeProvider clock)
             .Select(v => new VillageName(v.Id, v.CountyId, v.Code, v.Name, v.RegisteredPoorHouseholds)).ToListAsync();
         var producers = await db.Producers.AsNoTracking().OrderBy(p => p.Code).Select(p => new ProducerName(p.Id, p.Code, p.Name)).ToListAsync();
         return new Data(counties, villages, producers, loadedAt);
-    }
-
-    /// <summary>The output cache store, which also drops the names whenever the catalog pages are evicted (here or, through NOTIFY, on another node).</summary>
-    public sealed class EvictingStore(IOutputCacheStore inner, ReportNames names) : IOutputCacheStore
-    {
-        public ValueTask EvictByTagAsync(string tag, CancellationToken ct)
-        {
-            if (tag == CatalogCache.Tag) names.Invalidate();
-            return inner.EvictByTagAsync(tag, ct);
-        }
-
-        public ValueTask<byte[]?> GetAsync(string key, CancellationToken ct) => inner.GetAsync(key, ct);
-
-        public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken ct) =>
-            inner.SetAsync(key, value, tags, validFor, ct);
     }
 }

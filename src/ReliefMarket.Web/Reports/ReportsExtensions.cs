@@ -1,5 +1,4 @@
 using Hangfire;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace ReliefMarket.Web.Reports;
 
@@ -12,13 +11,8 @@ public static class ReportsExtensions
                 "Reports:BackgroundExportDays, BackgroundExportRows and DownloadHours must be positive.")
             .ValidateOnStart();
         builder.Services.AddScoped<AidReport>();
-        // The names are dropped with the catalog pages: the output cache store (as AddCatalogCache left it) is wrapped once more.
-        builder.Services.AddSingleton<ReportNames>();
-        var store = builder.Services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
-        builder.Services.Remove(store);
-        builder.Services.AddSingleton<IOutputCacheStore>(sp => new ReportNames.EvictingStore(
-            (IOutputCacheStore)(store.ImplementationInstance ?? store.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, store.ImplementationType!)),
-            sp.GetRequiredService<ReportNames>()));
+        // The names are dropped with the catalog pages.
+        builder.AddCatalogCopy<ReportNames>();
         builder.Services.AddScoped<ReportExports>();
         builder.Services.AddScoped<ReportExportJob>();
         return builder;

@@ -1,15 +1,13 @@
-using Microsoft.AspNetCore.OutputCaching;
-
 namespace ReliefMarket.Web.Pages.Products;
 
 /// <summary>
 /// The listed catalog held in memory for /products, so a page the output cache has not seen (a new query string, or
 /// the first request after a catalog change) filters and sorts a few dozen rows in memory instead of running four
-/// queries. It is dropped on the same signal that evicts the catalog pages (<see cref="EvictingStore"/>), and at the
+/// queries. It is dropped on the same signal that evicts the catalog pages (<see cref="ICatalogCopy"/>), and at the
 /// latest after ten minutes like the pages themselves. Units sold are not in it: sales change them without touching
 /// the catalog, so the best-selling order still asks the database (<see cref="SoldUnitsAsync"/>).
 /// </summary>
-public sealed class CatalogSnapshot(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class CatalogSnapshot(IServiceScopeFactory scopes, TimeProvider clock) : ICatalogCopy
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
@@ -68,20 +66,5 @@ public sealed class CatalogSnapshot(IServiceScopeFactory scopes, TimeProvider cl
         var sold = new[] { OrderStatus.Paid, OrderStatus.Shipped, OrderStatus.Delivered, OrderStatus.PartiallyRefunded };
         return await db.OrderLines.Where(l => db.Orders.Any(o => o.Id == l.OrderId && sold.Contains(o.Status)))
             .GroupBy(l => l.ProductId).Select(g => new { g.Key, Units = g.Sum(l => l.Quantity) }).ToDictionaryAsync(g => g.Key, g => g.Units, ct);
-    }
-
-    /// <summary>The output cache store, which also drops the snapshot whenever the whole catalog is evicted (here or, through NOTIFY, on another node).</summary>
-    public sealed class EvictingStore(IOutputCacheStore inner, CatalogSnapshot snapshot) : IOutputCacheStore
-    {
-        public ValueTask EvictByTagAsync(string tag, CancellationToken ct)
-        {
-            if (tag == CatalogCache.Tag) snapshot.Invalidate();
-            return inner.EvictByTagAsync(tag, ct);
-        }
-
-        public ValueTask<byte[]?> GetAsync(string key, CancellationToken ct) => inner.GetAsync(key, ct);
-
-        public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken ct) =>
-            inner.SetAsync(key, value, tags, validFor, ct);
     }
 }
