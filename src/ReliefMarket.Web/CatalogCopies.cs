@@ -12,6 +12,30 @@ public interface ICatalogCopy
 }
 
 /// <summary>
+/// One load of <typeparamref name="T"/> shared by every request until it is invalidated, or until <c>isFresh</c> says
+/// it is too old. A load that began before an invalidation may finish after it: it is kept under the version it began
+/// with, so the next request after the change loads again. A failed load is not kept.
+/// </summary>
+public abstract class CatalogCopy<T> : ICatalogCopy
+{
+    private (Task<T> Load, long Version)? _current;
+    private long _version;
+
+    public void Invalidate() => Interlocked.Increment(ref _version);
+
+    protected Task<T> GetAsync(Func<T, bool> isFresh, Func<Task<T>> load)
+    {
+        var version = Interlocked.Read(ref _version);
+        if (_current is { } c && c.Version == version && !c.Load.IsFaulted && !c.Load.IsCanceled
+            && !(c.Load.IsCompletedSuccessfully && !isFresh(c.Load.Result)))
+            return c.Load;
+        var loading = load();
+        _current = (loading, version);
+        return loading;
+    }
+}
+
+/// <summary>
 /// The output cache store, which also drops every <see cref="ICatalogCopy"/> whenever the whole catalog is evicted (here
 /// or, through NOTIFY, on another node).
 /// </summary>

@@ -7,7 +7,7 @@ namespace ReliefMarket.Web.Reports;
 /// (<see cref="ICatalogCopy"/>: a saved county, village or producer, here or on another node) and at the latest after
 /// ten minutes. A report then asks the database about its entries only (bench/reports, decision 0029).
 /// </summary>
-public sealed class ReportNames(IServiceScopeFactory scopes, TimeProvider clock) : ICatalogCopy
+public sealed class ReportNames(IServiceScopeFactory scopes, TimeProvider clock) : CatalogCopy<ReportNames.Data>
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
@@ -23,24 +23,7 @@ public sealed class ReportNames(IServiceScopeFactory scopes, TimeProvider clock)
         public IReadOnlyDictionary<int, ProducerName> ProducerById { get; } = Producers.ToDictionary(p => p.Id);
     }
 
-    private (Task<Data> Load, long Version)? _current;
-    private long _version;
-
-    public Task<Data> GetAsync()
-    {
-        var version = Interlocked.Read(ref _version);
-        var current = _current;
-        if (current is { } c && c.Version == version && !c.Load.IsFaulted && !c.Load.IsCanceled
-            && !(c.Load.IsCompletedSuccessfully && clock.GetUtcNow() - c.Load.Result.LoadedAt > MaxAge))
-            return c.Load;
-        // A load that began before a change may finish after it: it is kept under the version it began with, so the next
-        // request after the change loads again.
-        var load = LoadAsync();
-        _current = (load, version);
-        return load;
-    }
-
-    public void Invalidate() => Interlocked.Increment(ref _version);
+    public Task<Data> GetAsync() => GetAsync(d => clock.GetUtcNow() - d.LoadedAt <= MaxAge, LoadAsync);
 
     private async Task<Data> LoadAsync()
     {

@@ -7,7 +7,7 @@ namespace ReliefMarket.Web.Pages.Products;
 /// latest after ten minutes like the pages themselves. Units sold are not in it: sales change them without touching
 /// the catalog, so the best-selling order still asks the database (<see cref="SoldUnitsAsync"/>).
 /// </summary>
-public sealed class CatalogSnapshot(IServiceScopeFactory scopes, TimeProvider clock) : ICatalogCopy
+public sealed class CatalogSnapshot(IServiceScopeFactory scopes, TimeProvider clock) : CatalogCopy<CatalogSnapshot.Data>
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
@@ -21,25 +21,11 @@ public sealed class CatalogSnapshot(IServiceScopeFactory scopes, TimeProvider cl
 
     public sealed record Data(IReadOnlyList<Entry> Products, IReadOnlyList<County> Counties, IReadOnlyList<Village> Villages, DateOnly Day, DateTimeOffset LoadedAt);
 
-    private (Task<Data> Load, long Version)? _current;
-    private long _version;
-
     public Task<Data> GetAsync()
     {
-        var version = Interlocked.Read(ref _version);
-        var current = _current;
         var today = ChinaTime.Today(clock);
-        if (current is { } c && c.Version == version && !(c.Load.IsCompletedSuccessfully && (c.Load.Result.Day != today || clock.GetUtcNow() - c.Load.Result.LoadedAt > MaxAge))
-            && !c.Load.IsFaulted && !c.Load.IsCanceled)
-            return c.Load;
-        // A load that began before a change may finish after it: it is stored under the version it began with, so the
-        // next request after an invalidation never reuses it.
-        var load = LoadAsync(today);
-        _current = (load, version);
-        return load;
+        return GetAsync(d => d.Day == today && clock.GetUtcNow() - d.LoadedAt <= MaxAge, () => LoadAsync(today));
     }
-
-    public void Invalidate() => Interlocked.Increment(ref _version);
 
     private async Task<Data> LoadAsync(DateOnly today)
     {
