@@ -241,6 +241,11 @@ async Task GenerateAsync(AppDbContext db, int count)
         }
     }
     var rows = Rows().ToList();
+    // Each order's first sale entry counts it, and its first certified one in the aid view: what AttributionRule marks when
+    // it writes an order's entries, set here the way the migration Reports3OrderCounts set it for entries written before.
+    const string MarkOrderCounts =
+        "UPDATE attribution_entries SET counts_order = TRUE WHERE id IN (SELECT MIN(id) FROM attribution_entries WHERE kind = 'Sale' GROUP BY order_id);" +
+        "UPDATE attribution_entries SET counts_aid_order = TRUE WHERE id IN (SELECT MIN(id) FROM attribution_entries WHERE kind = 'Sale' AND certified_at_sale GROUP BY order_id)";
     if (postgres) await CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), rows.Select(r => (r.Order, r.At, r.Channel, r.Line, r.Product, r.Producer, r.Quantity, r.Price, r.Certified, r.Parts, r.Refund)).ToList());
     else await InsertAsync(db.Database.GetDbConnection(), rows.Select(r => (r.Order, r.At, r.Channel, r.Line, r.Product, r.Producer, r.Quantity, r.Price, r.Certified, r.Parts, r.Refund)).ToList());
 
@@ -291,6 +296,8 @@ async Task GenerateAsync(AppDbContext db, int count)
                 }
             await copy.CompleteAsync();
         }
+        await using var counts = new NpgsqlCommand(MarkOrderCounts, connection) { CommandTimeout = 600 };
+        await counts.ExecuteNonQueryAsync();
         await using var analyze = new NpgsqlCommand("ANALYZE", connection) { CommandTimeout = 600 };
         await analyze.ExecuteNonQueryAsync();
     }
@@ -329,6 +336,11 @@ async Task GenerateAsync(AppDbContext db, int count)
                     await Run(entry, id, r.Line, village, villageCounty[village], r.Producer, r.Channel, r.Certified ? 1 : 0, r.Refund ? "Refund" : "Sale", r.Refund ? -fen : fen, Time(r.At),
                         units, ReliefMarket.Domain.Attribution.AttributionEntry.DateKey(r.At));
             }
+        }
+        await using (var counts = connection.CreateCommand())
+        {
+            (counts.Transaction, counts.CommandText, counts.CommandTimeout) = (transaction, MarkOrderCounts, 600);
+            await counts.ExecuteNonQueryAsync();
         }
         await transaction.CommitAsync();
         await using var analyze = connection.CreateCommand();

@@ -37,6 +37,37 @@ public class AttributionTests
         Assert.All(refund, e => Assert.Equal(0, e.Units));
     }
 
+    [Fact]
+    public void Each_order_is_counted_by_one_sale_entry_and_in_the_aid_view_by_one_certified_entry()
+    {
+        var county = TestData.County();
+        var producer = TestData.Producer(7, TestData.Village(1, county), (1, 5000), (2, 5000));
+        var counties = producer.SourcingShares.ToDictionary(s => s.VillageId, _ => county.Id);
+        var uncertified = TestData.Product(3, producer);
+        var certified = TestData.Product(4, producer);
+        certified.SubmitForCertification();
+        certified.Certify("CERT-1", county.Id, TestData.Today.AddYears(1), TestData.Today);
+        Order Paid(params Product[] products)
+        {
+            var lines = products.Select((p, i) => OrderLine.Snapshot(p, producer, counties, 1, TestData.Today).WithId(20L + i)).ToList();
+            var order = new Order(Guid.NewGuid(), "user-1", Channel.Online, lines, Money.Zero, TestData.Now);
+            order.MarkPaid("cs_1", TestData.Now);
+            return order;
+        }
+
+        // An uncertified line first: the order's first entry counts it, the certified line's first entry counts it in the aid view.
+        var mixed = AttributionRule.ForPaidOrder(Paid(uncertified, certified));
+        Assert.Equal([true, false, false, false], mixed.Select(e => e.CountsOrder));
+        Assert.Equal([false, false, true, false], mixed.Select(e => e.CountsAidOrder));
+        // Nothing certified: the order is not in the aid view at all.
+        var plain = AttributionRule.ForPaidOrder(Paid(uncertified));
+        Assert.Equal(1, plain.Count(e => e.CountsOrder));
+        Assert.DoesNotContain(plain, e => e.CountsAidOrder);
+        // Refunds never count an order.
+        var order = Paid(certified);
+        Assert.DoesNotContain(AttributionRule.ForOrderRefund(order, order.Total, TestData.Now), e => e.CountsOrder || e.CountsAidOrder);
+    }
+
     [Theory]
     [InlineData("2026-03-31T15:59:59Z", 20260331)] // 23:59:59 in China
     [InlineData("2026-03-31T16:00:00Z", 20260401)] // midnight in China: the next day, month and quarter

@@ -72,6 +72,22 @@ public class AttributionEntry
     /// </summary>
     public int ChinaDate { get; private set; }
 
+    /// <summary>
+    /// True on exactly one sale entry of each order (its first): a report that keeps or drops whole orders counts them by
+    /// summing this instead of counting distinct order ids (decision 0030). Refunds never carry it.
+    /// </summary>
+    public bool CountsOrder { get; private set; }
+
+    /// <summary>True on exactly one certified sale entry of each order that has one: the same count for the aid-attributed view.</summary>
+    public bool CountsAidOrder { get; private set; }
+
+    /// <summary>Marks <paramref name="sales"/> (one order's sale entries) so that each counts its order once; see <see cref="CountsOrder"/>.</summary>
+    internal static void MarkOrderCounts(IReadOnlyList<AttributionEntry> sales)
+    {
+        if (sales.Count > 0) sales[0].CountsOrder = true;
+        if (sales.FirstOrDefault(e => e.CertifiedAtSale) is { } aid) aid.CountsAidOrder = true;
+    }
+
     /// <summary>yyyymmdd of the China-time day an instant falls on (China keeps UTC+8 all year).</summary>
     public static int DateKey(DateTime utc)
     {

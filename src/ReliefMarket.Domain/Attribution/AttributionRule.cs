@@ -13,7 +13,9 @@ public static class AttributionRule
     public static IReadOnlyList<AttributionEntry> ForPaidOrder(Order order, DateTime? bookedAtUtc = null)
     {
         if (order.PaidAtUtc is not { } paidAt) throw new DomainException("Only a paid order is attributed.");
-        return order.Lines.SelectMany(line => Split(order, line, line.Amount, AttributionKind.Sale, paidAt, bookedAtUtc)).ToList();
+        var sales = order.Lines.SelectMany(line => Split(order, line, line.Amount, AttributionKind.Sale, paidAt, bookedAtUtc)).ToList();
+        AttributionEntry.MarkOrderCounts(sales);
+        return sales;
     }
 
     /// <summary>Negating entries for <paramref name="refunded"/> of one line (all of it for a full refund).</summary>

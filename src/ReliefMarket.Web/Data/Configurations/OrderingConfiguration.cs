@@ -74,7 +74,7 @@ internal sealed class AttributionEntryConfiguration : IEntityTypeConfiguration<A
         // The period is the one filter every report has: this index holds every column a report reads, so a quarter
         // out of years of entries is read from the index alone (bench/reports: the plans showed table lookups per row).
         b.HasIndex(e => new { e.OccurredAtUtc, e.CertifiedAtSale, e.Kind, e.CountyId, e.VillageId, e.ProducerId, e.Channel,
-                e.ChinaDate, e.AmountFen, e.Units, e.OrderLineId })
+                e.ChinaDate, e.AmountFen, e.Units, e.OrderLineId, e.CountsOrder, e.CountsAidOrder })
             .HasDatabaseName("ix_attribution_entries_report");
         // Counting a period's orders walks this narrow index in (time, order) order and counts as it goes: no hashing or
         // sorting of order ids (the wide index above is as large as the table, so PostgreSQL would rather hash, and spill).

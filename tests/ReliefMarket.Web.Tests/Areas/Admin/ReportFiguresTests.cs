@@ -97,6 +97,12 @@ public abstract class ReportFiguresTests<TShop>(TShop shop) : IClassFixture<TSho
             Assert.Equal("6", all.QuerySelector(".orders")!.TextContent);
             Assert.Equal("9", all.QuerySelector(".units")!.TextContent);
 
+            // A producer keeps part of what an order may hold: these count distinct orders rather than the orders' counting entries.
+            var eggs = await auditor.PageAsync($"/admin/reports?{range}&producer=hezhang-eggs-coop&rows=Channel&cols=County");
+            Assert.Equal(("1", new Money(7980)), (eggs.QuerySelector(".orders")!.TextContent, Amount(eggs.QuerySelector(".net-sales"))));
+            var walnuts = await auditor.PageAsync($"/admin/reports?{range}&aid=0&producer=hezhang-walnut-coop&rows=Channel&cols=County");
+            Assert.Equal(("2", new Money(4000)), (walnuts.QuerySelector(".orders")!.TextContent, Amount(walnuts.QuerySelector(".net-sales"))));
+
             var csv = System.Text.Encoding.UTF8.GetString(await auditor.Client.GetByteArrayAsync($"/admin/reports?handler=csv&{range}&rows=Channel&cols=County"));
             Assert.EndsWith(",129.80", csv.Trim());
         }

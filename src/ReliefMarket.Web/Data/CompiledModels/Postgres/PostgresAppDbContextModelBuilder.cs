@@ -12,7 +12,7 @@ namespace ReliefMarket.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2dbc6330-cddd-4b5a-9532-699204492a65"), entityTypeCount: 59)
+            : base(skipDetectChanges: false, modelId: new Guid("a0b6de55-745b-4b82-9df0-a80220d89393"), entityTypeCount: 59)
         {
         }
 

@@ -21,7 +21,7 @@ namespace ReliefMarket.Web.Data.CompiledModels.Sqlite
                 "ReliefMarket.Domain.Attribution.AttributionEntry",
                 typeof(AttributionEntry),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 17,
                 foreignKeyCount: 5,
                 unnamedIndexCount: 8,
                 keyCount: 1);
@@ -78,6 +78,22 @@ namespace ReliefMarket.Web.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(AttributionEntry).GetField("<ChinaDate>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             chinaDate.AddAnnotation("Relational:ColumnName", "china_date");
+
+            var countsAidOrder = runtimeEntityType.AddProperty(
+                "CountsAidOrder",
+                typeof(bool),
+                propertyInfo: typeof(AttributionEntry).GetProperty("CountsAidOrder", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AttributionEntry).GetField("<CountsAidOrder>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            countsAidOrder.AddAnnotation("Relational:ColumnName", "counts_aid_order");
+
+            var countsOrder = runtimeEntityType.AddProperty(
+                "CountsOrder",
+                typeof(bool),
+                propertyInfo: typeof(AttributionEntry).GetProperty("CountsOrder", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AttributionEntry).GetField("<CountsOrder>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            countsOrder.AddAnnotation("Relational:ColumnName", "counts_order");
 
             var countyId = runtimeEntityType.AddProperty(
                 "CountyId",
@@ -188,7 +204,7 @@ namespace ReliefMarket.Web.Data.CompiledModels.Sqlite
             index5.AddAnnotation("Relational:Name", "ix_attribution_entries_settlement");
 
             var index6 = runtimeEntityType.AddIndex(
-                new[] { occurredAtUtc, certifiedAtSale, kind, countyId, villageId, producerId, channel, chinaDate, amountFen, units, orderLineId });
+                new[] { occurredAtUtc, certifiedAtSale, kind, countyId, villageId, producerId, channel, chinaDate, amountFen, units, orderLineId, countsOrder, countsAidOrder });
             index6.AddAnnotation("Relational:Name", "ix_attribution_entries_report");
 
             return runtimeEntityType;

@@ -11,7 +11,7 @@ namespace ReliefMarket.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4a33e002-26c6-47d5-b20f-851ab960d0e6"), entityTypeCount: 59)
+            : base(skipDetectChanges: false, modelId: new Guid("b04e88f5-5d06-4709-953a-aa2f67f0d723"), entityTypeCount: 59)
         {
         }
 

@@ -241,6 +241,14 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("china_date");
 
+                    b.Property<bool>("CountsAidOrder")
+                        .HasColumnType("boolean")
+                        .HasColumnName("counts_aid_order");
+
+                    b.Property<bool>("CountsOrder")
+                        .HasColumnType("boolean")
+                        .HasColumnName("counts_order");
+
                     b.Property<int>("CountyId")
                         .HasColumnType("integer")
                         .HasColumnName("county_id");
@@ -303,7 +311,7 @@ namespace ReliefMarket.Web.Data.Migrations.Postgres
                     b.HasIndex("BookedAtUtc", "ProducerId", "Kind", "Held", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_settlement");
 
-                    b.HasIndex("OccurredAtUtc", "CertifiedAtSale", "Kind", "CountyId", "VillageId", "ProducerId", "Channel", "ChinaDate", "AmountFen", "Units", "OrderLineId")
+                    b.HasIndex("OccurredAtUtc", "CertifiedAtSale", "Kind", "CountyId", "VillageId", "ProducerId", "Channel", "ChinaDate", "AmountFen", "Units", "OrderLineId", "CountsOrder", "CountsAidOrder")
                         .HasDatabaseName("ix_attribution_entries_report");
 
                     b.ToTable("attribution_entries", (string)null);

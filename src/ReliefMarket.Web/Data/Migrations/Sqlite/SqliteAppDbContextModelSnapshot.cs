@@ -228,6 +228,14 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("china_date");
 
+                    b.Property<bool>("CountsAidOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("counts_aid_order");
+
+                    b.Property<bool>("CountsOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("counts_order");
+
                     b.Property<int>("CountyId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("county_id");
@@ -290,7 +298,7 @@ namespace ReliefMarket.Web.Data.Migrations.Sqlite
                     b.HasIndex("BookedAtUtc", "ProducerId", "Kind", "Held", "AmountFen")
                         .HasDatabaseName("ix_attribution_entries_settlement");
 
-                    b.HasIndex("OccurredAtUtc", "CertifiedAtSale", "Kind", "CountyId", "VillageId", "ProducerId", "Channel", "ChinaDate", "AmountFen", "Units", "OrderLineId")
+                    b.HasIndex("OccurredAtUtc", "CertifiedAtSale", "Kind", "CountyId", "VillageId", "ProducerId", "Channel", "ChinaDate", "AmountFen", "Units", "OrderLineId", "CountsOrder", "CountsAidOrder")
                         .HasDatabaseName("ix_attribution_entries_report");
 
                     b.ToTable("attribution_entries", (string)null);
