@@ -112,7 +112,7 @@ static async Task<HttpResponseMessage> SubmitAsync(HttpClient http, string url, 
 
 /// <summary>
 /// Reads a form out of the shop's own markup (double-quoted attributes, as Razor writes them). A DOM parser (AngleSharp)
-/// cost the load generator, which shares the shop's two cores, about a third of its CPU (docs/decisions/0031).
+/// took half the load generator's CPU, and the generator shares the shop's two cores (docs/decisions/0031).
 /// </summary>
 static class Form
 {
