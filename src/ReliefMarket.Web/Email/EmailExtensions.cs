@@ -17,6 +17,7 @@ public static class EmailExtensions
         else builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
         builder.Services.AddScoped<EmailTemplates>();
         builder.Services.AddScoped<EmailOutbox>();
+        builder.Services.AddSingleton<OutboxNudge>();
         builder.Services.AddScoped<SendOutboxJob>();
         return builder;
     }

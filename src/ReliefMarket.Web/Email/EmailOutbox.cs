@@ -1,10 +1,7 @@
-using Hangfire;
-
 namespace ReliefMarket.Web.Email;
 
 /// <summary>Writes emails into the outbox (the caller's transaction saves them) and nudges the send job.</summary>
-public sealed class EmailOutbox(AppDbContext db, IServiceProvider services, TimeProvider clock, Hosting.SiteLinks links,
-    ILogger<EmailOutbox> log)
+public sealed class EmailOutbox(AppDbContext db, OutboxNudge nudge, TimeProvider clock, Hosting.SiteLinks links)
 {
     /// <summary>An absolute link for an email, on the configured public address (never the request's Host).</summary>
     public string Link(string pathAndQuery) => links.Absolute(pathAndQuery);
@@ -13,14 +10,5 @@ public sealed class EmailOutbox(AppDbContext db, IServiceProvider services, Time
         db.OutboxMessages.Add(new OutboxMessage(to, content.Subject, content.Html, content.Text, kind, clock.GetUtcNow().UtcDateTime));
 
     /// <summary>Call after the transaction commits: sends now rather than at the next minute. Losing this nudge loses nothing.</summary>
-    public void SendSoon()
-    {
-        // Resolved here, not injected: the job client touches Hangfire's process-wide state, and a failure must stay a warning.
-        try { services.GetRequiredService<IBackgroundJobClient>().Enqueue<SendOutboxJob>(j => j.RunAsync(CancellationToken.None)); }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // The email is safe in the outbox; the every-minute run will send it.
-            log.LogWarning("Could not queue an immediate outbox run: {Error}", e.Message);
-        }
-    }
+    public void SendSoon() => nudge.SendSoon();
 }

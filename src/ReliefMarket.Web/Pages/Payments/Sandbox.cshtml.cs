@@ -31,7 +31,10 @@ public class SandboxModel(AppDbContext db, IPaymentGateway gateway, PaymentEvent
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         if (gateway is not SandboxGateway) return false;
-        var order = await db.FindOwnAsync(id, User.UserId()!, ct);
+        // Not tracked, and without its lines (the page shows the total): the payment events load the order again after
+        // locking it, and a tracked copy from here would be handed back to them as it was before the lock, not as it is.
+        var userId = User.UserId()!;
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.CustomerId == userId, ct);
         if (order is null || order.PaymentSessionId != SandboxGateway.SessionIdFor(id)) return false;
         Order = order;
         return true;
