@@ -29,6 +29,13 @@ public sealed class ReconciliationJob(AppDbContext db, LedgerBackPosting backPos
         var credits = await db.JournalLines.SumAsync(l => l.CreditFen, ct);
         if (debits != credits) findings.Add(new(ReconciliationCheck.LedgerBalances, null, null, debits, credits));
 
+        // The days settlement has summed in the checked range, and what it summed per producer: two queries, not two a day.
+        var (rangeFrom, rangeTo) = (StartUtc(firstDay), StartUtc(today.AddDays(1)));
+        var summedDays = (await db.SettlementDays.Where(d => d.StartsAtUtc >= rangeFrom && d.StartsAtUtc < rangeTo)
+            .Select(d => d.StartsAtUtc).ToListAsync(ct)).ToHashSet();
+        var summed = (await db.ProducerDays.Where(d => d.DayStartsAtUtc >= rangeFrom && d.DayStartsAtUtc < rangeTo)
+                .Select(d => new { d.DayStartsAtUtc, d.ProducerId, Fen = d.SalesFen + d.RefundsFen }).ToListAsync(ct))
+            .ToLookup(d => d.DayStartsAtUtc);
         for (var day = firstDay; day <= today; day = day.AddDays(1))
         {
             var (from, to) = (StartUtc(day), StartUtc(day.AddDays(1)));
@@ -36,9 +43,8 @@ public sealed class ReconciliationJob(AppDbContext db, LedgerBackPosting backPos
             Compare(ReconciliationCheck.PayableOnDay, day, attribution,
                 await PayableByProducerAsync(db.JournalLines.Where(l => l.PostedAtUtc >= from && l.PostedAtUtc < to), ct), findings);
             // Settlement summed the day once it ended (decision 0032): a booking made later would never be settled.
-            if (await db.SettlementDays.AnyAsync(d => d.StartsAtUtc == from, ct))
-                Compare(ReconciliationCheck.SummedDay, day, attribution, await db.ProducerDays.Where(d => d.DayStartsAtUtc == from)
-                    .ToDictionaryAsync(d => d.ProducerId, d => d.SalesFen + d.RefundsFen, ct), findings);
+            if (summedDays.Contains(from))
+                Compare(ReconciliationCheck.SummedDay, day, attribution, summed[from].ToDictionary(d => d.ProducerId, d => d.Fen), findings);
         }
         Compare(ReconciliationCheck.PayableInTotal, null,
             await AttributionByProducerAsync(db.AttributionEntries, ct), await PayableByProducerAsync(db.JournalLines, ct), findings);
